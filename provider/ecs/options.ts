@@ -1,0 +1,97 @@
+import { randomUUID } from "node:crypto";
+import { ConfigError } from "../config/ConfigError";
+import { ApiStyle, Credentials } from "./types";
+
+/** How to reach and authenticate to one ECS gateway. */
+export interface EcsClientOptions {
+    /** Base URL of the gateway, `http://` or `https://`, e.g. `https://ecs-internal.region.example.com` or `http://127.0.0.1:43123`. No default: Apsara endpoints are per deployment (docs/ecs-api.md section 5). */
+    endpoint: string;
+    /** Call style. Default `route` (the Apsara seed's `POST /apsara/route/Ecs/<Action>`); `rpc` for the public cloud and RPC gateways. */
+    apiStyle?: ApiStyle;
+    credentials: Credentials;
+    /** Version sent in route style, as both `Version` and `version`. Default `2016-01-01` (the seed). */
+    routeVersion?: string;
+    /** Path prefix of route style. Default `/apsara/route`. */
+    routePrefix?: string;
+    /** Product segment of route style. Default `Ecs`. */
+    routeProduct?: string;
+    /** Version sent in rpc style. Default `2014-05-26`. */
+    rpcVersion?: string;
+    /** Apsara organization: header `x-acs-organizationid`, parameters `OrganizationId` and `Department`. */
+    organizationId?: string;
+    /** Apsara resource group: header `x-acs-resourcegroupid`, parameter `ResourceGroup`. */
+    resourceGroupId?: string;
+    /** Send the Apsara headers of docs/ecs-api.md section 5 (`x-acs-regionid`, `x-ascm-product-name`, ...). Default true. */
+    apsaraHeaders?: boolean;
+    /** Per-request timeout in milliseconds. Default 30000. */
+    requestTimeoutMs?: number;
+    /** Clock for `Timestamp`. Default `() => new Date()`. */
+    now?: () => Date;
+    /** Nonce for `SignatureNonce`; must differ on every call, retries included. Default `crypto.randomUUID`. */
+    nonce?: () => string;
+}
+
+/** {@link EcsClientOptions} with every default filled in. */
+export type ResolvedClientOptions = Required<Omit<EcsClientOptions, "organizationId" | "resourceGroupId">> &
+    Pick<EcsClientOptions, "organizationId" | "resourceGroupId">;
+
+/**
+ * Validates client options and fills in defaults.
+ * @throws ConfigError naming the option (`endpoint`, `apiStyle`, `credentials.accessKeyId`, ...).
+ */
+export function resolveClientOptions(o: EcsClientOptions): ResolvedClientOptions {
+    const endpoint = validateEndpoint(o.endpoint, "endpoint");
+    const apiStyle = o.apiStyle ?? "route";
+    if (apiStyle !== "route" && apiStyle !== "rpc") {
+        throw new ConfigError("apiStyle", `"${String(apiStyle)}" is not a call style; use "route" (Apsara /apsara/route/Ecs/...) or "rpc" (Action=...&Version=2014-05-26)`);
+    }
+    const c = o.credentials;
+    if (!c || typeof c.accessKeyId !== "string" || c.accessKeyId === "") {
+        throw new ConfigError("credentials.accessKeyId", "is missing; set apsara:accessKeyId or ALIBABA_CLOUD_ACCESS_KEY_ID");
+    }
+    if (typeof c.accessKeySecret !== "string" || c.accessKeySecret === "") {
+        throw new ConfigError("credentials.accessKeySecret", "is missing; set apsara:accessKeySecret (as a secret) or ALIBABA_CLOUD_ACCESS_KEY_SECRET");
+    }
+    const timeout = o.requestTimeoutMs ?? 30_000;
+    if (!Number.isFinite(timeout) || timeout <= 0) {
+        throw new ConfigError("requestTimeoutMs", `${timeout} must be a positive number of milliseconds`);
+    }
+    return {
+        endpoint,
+        apiStyle,
+        credentials: { ...c },
+        routeVersion: o.routeVersion ?? "2016-01-01",
+        routePrefix: (o.routePrefix ?? "/apsara/route").replace(/\/+$/, ""),
+        routeProduct: o.routeProduct ?? "Ecs",
+        rpcVersion: o.rpcVersion ?? "2014-05-26",
+        organizationId: o.organizationId || undefined,
+        resourceGroupId: o.resourceGroupId || undefined,
+        apsaraHeaders: o.apsaraHeaders ?? true,
+        requestTimeoutMs: timeout,
+        now: o.now ?? (() => new Date()),
+        nonce: o.nonce ?? randomUUID,
+    };
+}
+
+/**
+ * Checks that `value` is an absolute http(s) URL and returns it without a trailing slash.
+ * @throws ConfigError naming `setting`.
+ */
+export function validateEndpoint(value: unknown, setting: string): string {
+    if (typeof value !== "string" || value.trim() === "") {
+        throw new ConfigError(setting, "is missing; give the ECS gateway's URL, such as https://ecs-internal.<region>.<domain> or http://127.0.0.1:<port> for ecs-task-sim");
+    }
+    let url: URL;
+    try {
+        url = new URL(value.trim());
+    } catch {
+        throw new ConfigError(setting, `"${value}" is not a URL; write it with its scheme, such as https://ecs-internal.example.com`);
+    }
+    if (url.protocol !== "http:" && url.protocol !== "https:") {
+        throw new ConfigError(setting, `"${value}" must use http or https`);
+    }
+    if (url.search || url.hash) {
+        throw new ConfigError(setting, `"${value}" must not have a query or fragment`);
+    }
+    return url.toString().replace(/\/+$/, "");
+}
