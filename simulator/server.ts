@@ -1,0 +1,205 @@
+import { createServer, IncomingMessage, Server, ServerResponse } from "node:http";
+import { AddressInfo } from "node:net";
+import { randomUUID } from "node:crypto";
+import { ACTIONS } from "./actions";
+import { SimError } from "./SimError";
+import { TaskStore } from "./store";
+import { TaskScript } from "./tasks";
+import { DEFAULT_SIM_KEY, SignatureVerifier, SimKey } from "./verify";
+import { emptyStats, SimStats } from "./stats";
+
+/** Options of {@link startSimulator}. */
+export interface SimulatorOptions {
+    /** Port to listen on; 0 (default) picks a free one. */
+    port?: number;
+    /** Address to listen on. Default `127.0.0.1` (loopback only). */
+    host?: string;
+    /** Accepted key pairs. Default {@link DEFAULT_SIM_KEY}. */
+    keys?: SimKey[];
+    /** Script for tasks that ImportImage and ExportImage create. Default: Finished after 5 s. */
+    taskDefaults?: TaskScript;
+    /** Route-style path prefix. Default `/apsara/route`. */
+    routePrefix?: string;
+    /** Clock, ms since the epoch. Default `Date.now`. */
+    now?: () => number;
+    /** Randomness for IDs. Default `Math.random`. */
+    random?: () => number;
+}
+
+/** A running simulator. */
+export interface RunningSimulator {
+    /** Base URL, e.g. `http://127.0.0.1:43123`. */
+    url: string;
+    port: number;
+    store: TaskStore;
+    stats: SimStats;
+    server: Server;
+    close(): Promise<void>;
+}
+
+const MAX_BODY = 1 << 20;
+
+/**
+ * Starts the ECS task simulator: one HTTP server answering both call styles
+ * (`POST /` with `Action=...` for rpc, `POST {routePrefix}/<Product>/<Action>` for route), with
+ * signature checks, scripted task lifecycles and a JSON control API under `/_sim/`
+ * (see README, "Simulator").
+ */
+export async function startSimulator(opts: SimulatorOptions = {}): Promise<RunningSimulator> {
+    const now = opts.now ?? Date.now;
+    const store = new TaskStore({ now, random: opts.random ?? Math.random });
+    if (opts.taskDefaults) store.defaults = { ...store.defaults, ...opts.taskDefaults };
+    const initialDefaults = { ...store.defaults };
+    const verifier = new SignatureVerifier(opts.keys?.length ? opts.keys : [DEFAULT_SIM_KEY], now);
+    const routePrefix = (opts.routePrefix ?? "/apsara/route").replace(/\/+$/, "");
+    const sim = { stats: emptyStats() };
+
+    const server = createServer((req, res) => {
+        handle(req, res).catch((err) => sendJson(res, 500, { Code: "InternalError", Message: String(err?.message ?? err) }));
+    });
+
+    async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+        const url = new URL(req.url ?? "/", "http://sim");
+        const body = await readBody(req);
+        if (url.pathname.startsWith("/_sim/")) return control(req.method ?? "GET", url.pathname, body, res);
+
+        const params: Record<string, string> = {};
+        for (const [k, v] of url.searchParams) params[k] = v;
+        const ctype = String(req.headers["content-type"] ?? "");
+        if (body && (ctype.includes("x-www-form-urlencoded") || ctype === "")) {
+            for (const [k, v] of new URLSearchParams(body)) params[k] = v;
+        }
+        let action: string | undefined;
+        let style: "rpc" | "route";
+        if (url.pathname === "/") {
+            style = "rpc";
+            action = params.Action;
+        } else if (url.pathname.startsWith(routePrefix + "/")) {
+            style = "route";
+            action = url.pathname.slice(routePrefix.length + 1).split("/")[1];
+        } else {
+            return sendJson(res, 404, { Code: "InvalidAction.NotFound", Message: `No API at ${url.pathname}.`, RequestId: randomUUID() });
+        }
+        const requestIdKey = style === "route" ? "RequestID" : "RequestId";
+        const requestId = randomUUID().toUpperCase();
+        const label = action || "(none)";
+        sim.stats.calls[label] = (sim.stats.calls[label] ?? 0) + 1;
+        if (label === "DescribeTasks") {
+            sim.stats.describeTaskIdsPerCall.push(params.TaskIds ? params.TaskIds.split(",").filter(Boolean).length : 0);
+        }
+        try {
+            if (!action || !ACTIONS[action]) throw new SimError(400, "InvalidAction.NotFound", `Specified api "${label}" is not found.`);
+            verifier.verify(req.method ?? "POST", params);
+            if (style === "route" && params.RegionId && !params.regionId) {
+                throw new SimError(400, "MissingParameter", 'The input parameter "regionId" that is mandatory for processing this request is not supplied.');
+            }
+            const result = ACTIONS[action](store, params);
+            sendJson(res, 200, { ...result, [requestIdKey]: requestId });
+        } catch (err) {
+            if (!(err instanceof SimError)) throw err;
+            sim.stats.failed++;
+            if (/Throttl/.test(err.code)) sim.stats.throttled++;
+            sendJson(res, err.status, { [requestIdKey]: requestId, HostId: "ecs.simulator", Code: err.code, Message: err.message });
+        }
+    }
+
+    function control(method: string, path: string, body: string, res: ServerResponse): void {
+        let input: Record<string, unknown> = {};
+        if (body) {
+            try {
+                input = JSON.parse(body);
+            } catch {
+                return sendJson(res, 400, { error: "body is not JSON" });
+            }
+        }
+        const taskPath = /^\/_sim\/tasks\/([^/]+)$/.exec(path);
+        if (method === "POST" && path === "/_sim/tasks") {
+            const regionId = input.regionId;
+            if (typeof regionId !== "string" || !regionId) return sendJson(res, 400, { error: "regionId is required" });
+            const action = typeof input.taskAction === "string" ? input.taskAction : "ImportImage";
+            const t = store.create(regionId, action, scriptOf(input));
+            if (action === "ImportImage" && t.resourceId) store.addImage({ ImageId: t.resourceId, RegionId: regionId, taskId: t.TaskId });
+            if (action === "ExportImage") t.ossObject = typeof input.ossObject === "string" ? input.ossObject : `exports/${t.TaskId}.raw`;
+            return sendJson(res, 201, { taskId: t.TaskId, ...store.view(t.TaskId) });
+        }
+        if (taskPath && method === "GET") {
+            const v = store.view(decodeURIComponent(taskPath[1]));
+            return v ? sendJson(res, 200, v) : sendJson(res, 404, { error: "no such task" });
+        }
+        if (taskPath && method === "DELETE") {
+            return store.remove(decodeURIComponent(taskPath[1])) ? sendJson(res, 200, { deleted: true }) : sendJson(res, 404, { error: "no such task" });
+        }
+        if (method === "GET" && path === "/_sim/stats") return sendJson(res, 200, sim.stats);
+        if (method === "PUT" && path === "/_sim/defaults") {
+            store.defaults = { ...store.defaults, ...scriptOf(input) };
+            return sendJson(res, 200, store.defaults);
+        }
+        if (method === "POST" && path === "/_sim/reset") {
+            store.reset();
+            store.defaults = { ...initialDefaults };
+            sim.stats = emptyStats();
+            return sendJson(res, 200, { reset: true });
+        }
+        sendJson(res, 404, { error: `no control endpoint ${method} ${path}` });
+    }
+
+    await new Promise<void>((resolve, reject) => {
+        server.once("error", reject);
+        server.listen(opts.port ?? 0, opts.host ?? "127.0.0.1", () => resolve());
+    });
+    const addr = server.address() as AddressInfo;
+    const host = addr.family === "IPv6" ? `[${addr.address}]` : addr.address;
+    return {
+        url: `http://${host}:${addr.port}`,
+        port: addr.port,
+        store,
+        get stats() {
+            return sim.stats;
+        },
+        server,
+        close: () =>
+            new Promise<void>((resolve) => {
+                server.closeAllConnections?.();
+                server.close(() => resolve());
+            }),
+    };
+}
+
+/** Reads the control API's task script fields (`durationMs`, `finalStatus`, ...). */
+function scriptOf(input: Record<string, unknown>): TaskScript {
+    const num = (k: string) => (typeof input[k] === "number" ? (input[k] as number) : undefined);
+    const str = (k: string) => (typeof input[k] === "string" ? (input[k] as string) : undefined);
+    return {
+        durationMs: num("durationMs"),
+        pendingMs: num("pendingMs"),
+        pendingStatus: str("pendingStatus"),
+        finalStatus: str("finalStatus"),
+        errorCode: str("errorCode"),
+        errorMessage: str("errorMessage"),
+        failAtProgress: num("failAtProgress"),
+        resourceId: str("resourceId"),
+        imageReadyDelayMs: num("imageReadyDelayMs"),
+    };
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+    return new Promise((resolve, reject) => {
+        const chunks: Buffer[] = [];
+        let size = 0;
+        req.on("data", (c: Buffer) => {
+            size += c.length;
+            if (size > MAX_BODY) {
+                reject(new Error("request body too large"));
+                req.destroy();
+            } else chunks.push(c);
+        });
+        req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+        req.on("error", reject);
+    });
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+    const text = JSON.stringify(body);
+    res.writeHead(status, { "content-type": "application/json;charset=utf-8", "content-length": Buffer.byteLength(text) });
+    res.end(text);
+}

@@ -1,0 +1,15 @@
+/** What the simulator counts, as `GET /_sim/stats` returns it. */
+export interface SimStats {
+    /** ECS API calls received, by action, whatever their outcome. */
+    calls: Record<string, number>;
+    /** Calls answered with a throttling error. */
+    throttled: number;
+    /** Calls answered with any error. */
+    failed: number;
+    /** For each DescribeTasks call, how many task IDs it asked for (0 when it gave no TaskIds), in order. */
+    describeTaskIdsPerCall: number[];
+}
+
+export function emptyStats(): SimStats {
+    return { calls: {}, throttled: 0, failed: 0, describeTaskIdsPerCall: [] };
+}
