@@ -1,0 +1,143 @@
+#!/usr/bin/env node
+/**
+ * `ecs-tasks`: start and inspect ECS image tasks from the command line, printing JSON.
+ * Same settings as the resource: endpoint and style from flags or APSARA_ENDPOINT /
+ * APSARA_API_STYLE; credentials from ALIBABA_CLOUD_ACCESS_KEY_ID,
+ * ALIBABA_CLOUD_ACCESS_KEY_SECRET, ALIBABA_CLOUD_SECURITY_TOKEN (never from flags, so that
+ * secrets stay out of shell history and process lists).
+ */
+import { parseArgs } from "node:util";
+import { EcsClient } from "../ecs/client";
+import { ConfigError } from "../config/ConfigError";
+import { resolveCredentials } from "../config/settings";
+import { parseDuration } from "../config/duration";
+import { TaskScheduler } from "../waiter/scheduler";
+import { waitForTask } from "../waiter/waitForTask";
+import { ApiStyle } from "../ecs/types";
+
+const USAGE = `Usage: ecs-tasks <command> [options]
+
+Commands:
+  import-image  --region R --oss-bucket B --oss-object O [--image-name N] [--format RAW|VHD|QCOW2]
+                [--os-type linux|windows] [--platform P] [--architecture x86_64|arm64] [--client-token T]
+  export-image  --region R --image-id M --oss-bucket B [--oss-prefix P] [--image-format raw|vhd|qcow2]
+  describe      --region R --task-id T [--task-id T2 ...] [--attribute]
+  wait          --region R --task-id T [--task-action ImportImage|ExportImage] [--timeout 90m] [--poll-interval 4s]
+
+Common options:
+  --endpoint URL        ECS gateway (default: $APSARA_ENDPOINT)
+  --api-style S         route or rpc (default: $APSARA_API_STYLE, else route)
+  --organization-id ID  Apsara organization (default: $APSARA_ORGANIZATION_ID)
+  --resource-group-id ID  Apsara resource group (default: $APSARA_RESOURCE_GROUP_ID)
+
+Credentials come from ALIBABA_CLOUD_ACCESS_KEY_ID, ALIBABA_CLOUD_ACCESS_KEY_SECRET and
+ALIBABA_CLOUD_SECURITY_TOKEN. Output is JSON on stdout; errors go to stderr as JSON with exit 1
+(API or task failure) or 2 (bad usage).`;
+
+const OPTIONS = {
+    endpoint: { type: "string" },
+    "api-style": { type: "string" },
+    "organization-id": { type: "string" },
+    "resource-group-id": { type: "string" },
+    region: { type: "string" },
+    "oss-bucket": { type: "string" },
+    "oss-object": { type: "string" },
+    "oss-prefix": { type: "string" },
+    "image-name": { type: "string" },
+    "image-id": { type: "string" },
+    "image-format": { type: "string" },
+    format: { type: "string" },
+    "os-type": { type: "string" },
+    platform: { type: "string" },
+    architecture: { type: "string" },
+    "client-token": { type: "string" },
+    "task-id": { type: "string", multiple: true },
+    "task-action": { type: "string" },
+    timeout: { type: "string", default: "90m" },
+    "poll-interval": { type: "string", default: "4s" },
+    attribute: { type: "boolean", default: false },
+    help: { type: "boolean", default: false },
+} as const;
+
+type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>["values"];
+
+function need(v: Values, name: keyof Values): string {
+    const x = v[name];
+    if (typeof x !== "string" || x === "") throw new ConfigError(`--${String(name)}`, "is required for this command");
+    return x;
+}
+
+function clientFrom(v: Values, env: NodeJS.ProcessEnv): EcsClient {
+    const credentials = resolveCredentials({}, env);
+    if (!credentials) throw new ConfigError("ALIBABA_CLOUD_ACCESS_KEY_ID", "no credentials: set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET");
+    const endpoint = v.endpoint ?? env.APSARA_ENDPOINT;
+    if (!endpoint) throw new ConfigError("--endpoint", "is required (or set APSARA_ENDPOINT)");
+    return new EcsClient({
+        endpoint,
+        apiStyle: (v["api-style"] ?? env.APSARA_API_STYLE ?? "route") as ApiStyle,
+        credentials,
+        organizationId: v["organization-id"] ?? env.APSARA_ORGANIZATION_ID,
+        resourceGroupId: v["resource-group-id"] ?? env.APSARA_RESOURCE_GROUP_ID,
+    });
+}
+
+/** Runs one command; returns the JSON to print. Exported for tests. */
+export async function run(argv: string[], env: NodeJS.ProcessEnv): Promise<unknown> {
+    const { values: v, positionals } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+    const command = positionals[0];
+    if (v.help || !command) return USAGE;
+    if (positionals.length > 1) throw new ConfigError("command", `unexpected argument "${positionals[1]}"`);
+    const known = ["import-image", "export-image", "describe", "wait"];
+    if (!known.includes(command)) throw new ConfigError("command", `"${command}" is not a command; use one of ${known.join(", ")}`);
+    const client = clientFrom(v, env);
+    const region = need(v, "region");
+    switch (command) {
+        case "import-image":
+            return client.importImage({
+                RegionId: region,
+                ImageName: v["image-name"],
+                OSType: v["os-type"],
+                Platform: v.platform,
+                Architecture: v.architecture,
+                ClientToken: v["client-token"],
+                DiskDeviceMapping: [{ OSSBucket: need(v, "oss-bucket"), OSSObject: need(v, "oss-object"), Format: v.format }],
+            });
+        case "export-image":
+            return client.exportImage({ RegionId: region, ImageId: need(v, "image-id"), OSSBucket: need(v, "oss-bucket"), OSSPrefix: v["oss-prefix"], ImageFormat: v["image-format"] });
+        case "describe": {
+            const ids = taskIds(v);
+            if (v.attribute) return Promise.all(ids.map((id) => client.describeTaskAttribute(region, id)));
+            return client.describeTasks({ RegionId: region, TaskIds: ids });
+        }
+        default: {
+            const [id] = taskIds(v);
+            const scheduler = new TaskScheduler(client, region, { pollIntervalMs: parseDuration(v["poll-interval"]!, "--poll-interval") });
+            const r = await waitForTask(scheduler, client, id, {
+                timeoutMs: parseDuration(v.timeout!, "--timeout"),
+                expectedAction: v["task-action"],
+                onStatus: (s) => process.stderr.write(`${id}: ${s}\n`),
+            });
+            return { ...r.task, polls: r.polls, waitedMs: r.waitedMs };
+        }
+    }
+}
+
+function taskIds(v: Values): string[] {
+    const ids = (v["task-id"] ?? []).flatMap((s) => s.split(",")).map((s) => s.trim()).filter(Boolean);
+    if (ids.length === 0) throw new ConfigError("--task-id", "is required for this command");
+    return ids;
+}
+
+if (require.main === module) {
+    run(process.argv.slice(2), process.env).then(
+        (out) => {
+            process.stdout.write(typeof out === "string" ? `${out}\n` : `${JSON.stringify(out, null, 2)}\n`);
+        },
+        (err: unknown) => {
+            const e = err as Error & { code?: string };
+            const usage = err instanceof ConfigError || e?.code?.startsWith?.("ERR_PARSE_ARGS");
+            process.stderr.write(`${JSON.stringify({ error: e?.name ?? "Error", code: e?.code, message: e?.message ?? String(err) })}\n`);
+            process.exitCode = usage ? 2 : 1;
+        },
+    );
+}

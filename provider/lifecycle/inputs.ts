@@ -1,0 +1,74 @@
+import { parseDuration } from "../config/duration";
+import { validateEndpoint } from "../ecs/options";
+import { ConfigError } from "../config/ConfigError";
+
+/** The value Pulumi passes for an input not yet known during preview (docs/pulumi-dynamic.md). */
+export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+
+/** The task actions a waiter may be restricted to (docs/ecs-api.md, TaskAction). */
+export const TASK_ACTIONS = ["ImportImage", "ExportImage"] as const;
+
+/** The inputs of ImageTaskWaiter as the provider receives them (plain values). */
+export interface WaiterInputs {
+    regionId: string;
+    taskId: string;
+    taskAction?: string;
+    timeout?: string;
+    endpoint?: string;
+    apiStyle?: string;
+    pollInterval?: string;
+    notFoundGrace?: string;
+    pausedIsFailure?: boolean;
+}
+
+/** Defaults of the optional inputs. `timeout`: 90m, since Apsara imports can take an hour (docs/ecs-api.md section 5). */
+export const DEFAULTS = { timeout: "90m", pollInterval: "4s", notFoundGrace: "2m", pausedIsFailure: true } as const;
+
+/** The input names that are compared by diff and echoed into the outputs. */
+export const INPUT_KEYS: (keyof WaiterInputs)[] = ["regionId", "taskId", "taskAction", "timeout", "endpoint", "apiStyle", "pollInterval", "notFoundGrace", "pausedIsFailure"];
+
+/** A failed input check, as Pulumi's `check` reports it. */
+export interface CheckFailure {
+    property: string;
+    reason: string;
+}
+
+/**
+ * Validates the inputs. Values still unknown during preview pass.
+ * @returns the failures, each naming its input; empty when everything is valid.
+ */
+export function validateInputs(news: Record<string, unknown>): CheckFailure[] {
+    const failures: CheckFailure[] = [];
+    const known = (k: string) => news[k] !== undefined && news[k] !== null && news[k] !== UNKNOWN;
+    const fail = (property: string, reason: string) => failures.push({ property, reason });
+    for (const k of ["regionId", "taskId"]) {
+        if (news[k] === UNKNOWN) continue;
+        if (typeof news[k] !== "string" || (news[k] as string).trim() === "") fail(k, `${k} is required: give a non-empty string`);
+    }
+    if (known("taskAction") && !TASK_ACTIONS.includes(news.taskAction as (typeof TASK_ACTIONS)[number])) {
+        fail("taskAction", `"${String(news.taskAction)}" is not supported; use one of ${TASK_ACTIONS.join(", ")}, or leave it unset to accept any`);
+    }
+    for (const k of ["timeout", "pollInterval", "notFoundGrace"]) {
+        if (!known(k)) continue;
+        try {
+            if (typeof news[k] !== "string") throw new ConfigError(k, `must be a duration string such as "90m"`);
+            parseDuration(news[k] as string, k);
+        } catch (e) {
+            if (e instanceof ConfigError) fail(k, e.message);
+            else throw e;
+        }
+    }
+    if (known("endpoint")) {
+        try {
+            validateEndpoint(news.endpoint, "endpoint");
+        } catch (e) {
+            if (e instanceof ConfigError) fail("endpoint", e.message);
+            else throw e;
+        }
+    }
+    if (known("apiStyle") && news.apiStyle !== "route" && news.apiStyle !== "rpc") {
+        fail("apiStyle", `"${String(news.apiStyle)}" is not a call style; use "route" (Apsara) or "rpc" (public cloud)`);
+    }
+    if (known("pausedIsFailure") && typeof news.pausedIsFailure !== "boolean") fail("pausedIsFailure", "must be true or false");
+    return failures;
+}

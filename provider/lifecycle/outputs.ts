@@ -1,0 +1,32 @@
+import { WaiterInputs } from "./inputs";
+
+/**
+ * The outputs of ImageTaskWaiter. Field sources: DescribeTasks (`TaskStatus`, `TaskAction`,
+ * `ResourceId`, `CreationTime`, `FinishedTime`), DescribeTaskAttribute (`TaskProcess`,
+ * `ErrorCode`, `ErrorMsg`, the `OSSObject` related item).
+ */
+export interface WaiterOutputs {
+    taskId: string;
+    regionId: string;
+    /** The task's own TaskAction, as DescribeTasks reports it. */
+    taskAction?: string;
+    /** Last TaskStatus seen: `Finished` after a successful wait. */
+    taskStatus?: string;
+    /** ResourceId: for ImportImage, the new image ID (`m-...`). */
+    resourceId?: string;
+    creationTime?: string;
+    finishedTime?: string;
+    /** TaskProcess, e.g. `"100%"`. */
+    progress?: string;
+    /** For a failed task: DescribeTaskAttribute's ErrorCode. */
+    errorCode?: string;
+    /** For a failed task or a wait that did not finish: what went wrong. */
+    errorMessage?: string;
+    /** For ExportImage: the OSS object written (DescribeTaskAttribute's RelatedItem `OSSObject`). */
+    ossObject?: string;
+    /** The inputs this state was produced from, for diff (Pulumi passes old outputs, not old inputs, to diff). */
+    __inputs: WaiterInputs;
+}
+
+/** Every declared output key, seeded as undefined on the resource so that each exists (docs/pulumi-dynamic.md). */
+export const OUTPUT_KEYS = ["taskStatus", "resourceId", "creationTime", "finishedTime", "progress", "errorCode", "errorMessage", "ossObject"] as const;

@@ -1,0 +1,76 @@
+import * as pulumi from "@pulumi/pulumi";
+import { imageTaskProvider } from "./dynamicProvider";
+
+/** Inputs of {@link ImageTaskWaiter}. */
+export interface ImageTaskWaiterArgs {
+    /** Region of the task, e.g. `cn-qingdao-env17-d01` (DescribeTasks' RegionId). Required. */
+    regionId: pulumi.Input<string>;
+    /** The task to wait on: the TaskId that ImportImage or ExportImage returned. Required. */
+    taskId: pulumi.Input<string>;
+    /** `ImportImage` or `ExportImage`. When set, a task of another action fails the wait. Default: any. */
+    taskAction?: pulumi.Input<"ImportImage" | "ExportImage">;
+    /** How long to wait, as a duration such as `"90m"` or `"1h30m"` (units ms, s, m, h; at most 168h). Default `"90m"`. Pulumi's customTimeouts do not reach dynamic providers, hence this input. */
+    timeout?: pulumi.Input<string>;
+    /** ECS gateway URL. Default: stack config `apsara:endpoint`. */
+    endpoint?: pulumi.Input<string>;
+    /** `route` (Apsara `/apsara/route/Ecs/<Action>`) or `rpc` (`Action=...&Version=2014-05-26`). Default: stack config `apsara:apiStyle`, else `route`. */
+    apiStyle?: pulumi.Input<"route" | "rpc">;
+    /** Time between DescribeTasks polls, shared by every waiter on the same endpoint, region and key. Default `"4s"`. */
+    pollInterval?: pulumi.Input<string>;
+    /** How long a task may be missing from DescribeTasks (just after ImportImage) before the wait fails. Default `"2m"`. */
+    notFoundGrace?: pulumi.Input<string>;
+    /** Whether a `Paused` task fails the wait (default true) or is waited on. */
+    pausedIsFailure?: pulumi.Input<boolean>;
+}
+
+/**
+ * Waits, during `pulumi up`, until an ECS image import or export task reaches a terminal
+ * status, and resolves its outputs only then: resources that use the outputs are created after
+ * the task finished, and never if it failed. Preview makes no API call.
+ *
+ * A `Failed`, `Deleted` or (by default) `Paused` task, a timeout, or a permanent API error fails
+ * the step; the resource is recorded with the task's last status and the reason in
+ * `taskStatus`, `errorCode` and `errorMessage`, and the next `pulumi up` waits again.
+ */
+export class ImageTaskWaiter extends pulumi.dynamic.Resource {
+    /** The awaited TaskId. */
+    declare readonly taskId: pulumi.Output<string>;
+    declare readonly regionId: pulumi.Output<string>;
+    /** The task's TaskAction, as DescribeTasks reports it. */
+    declare readonly taskAction: pulumi.Output<string>;
+    /** `Finished` once the wait succeeded. */
+    declare readonly taskStatus: pulumi.Output<string>;
+    /** DescribeTasks' ResourceId: for ImportImage, the new image ID (`m-...`). */
+    declare readonly resourceId: pulumi.Output<string | undefined>;
+    declare readonly creationTime: pulumi.Output<string | undefined>;
+    declare readonly finishedTime: pulumi.Output<string | undefined>;
+    /** TaskProcess, e.g. `"100%"`. */
+    declare readonly progress: pulumi.Output<string | undefined>;
+    /** DescribeTaskAttribute's ErrorCode, for a task that failed (recorded state only). */
+    declare readonly errorCode: pulumi.Output<string | undefined>;
+    /** What went wrong, for a wait that did not succeed (recorded state only). */
+    declare readonly errorMessage: pulumi.Output<string | undefined>;
+    /** For ExportImage: the OSS object written. */
+    declare readonly ossObject: pulumi.Output<string | undefined>;
+
+    constructor(name: string, args: ImageTaskWaiterArgs, opts?: pulumi.CustomResourceOptions) {
+        super(
+            imageTaskProvider,
+            name,
+            {
+                taskStatus: undefined,
+                resourceId: undefined,
+                creationTime: undefined,
+                finishedTime: undefined,
+                progress: undefined,
+                errorCode: undefined,
+                errorMessage: undefined,
+                ossObject: undefined,
+                ...args,
+            },
+            opts,
+            "ecs",
+            "ImageTaskWaiter",
+        );
+    }
+}

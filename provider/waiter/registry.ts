@@ -1,0 +1,44 @@
+import { createHash } from "node:crypto";
+import { EcsClient } from "../ecs/client";
+import { EcsClientOptions } from "../ecs/options";
+import { SchedulerOptions, TaskScheduler } from "./scheduler";
+
+/** A client and the scheduler polling through it, shared by every wait with the same key. */
+export interface SharedPoller {
+    client: EcsClient;
+    scheduler: TaskScheduler;
+}
+
+const pollers = new Map<string, SharedPoller>();
+
+/**
+ * The process-wide poller for (endpoint, call style, region, credentials, tenancy). Every
+ * ImageTaskWaiter in one dynamic-provider host process that waits with the same key shares it,
+ * so N concurrent waits cost about ceil(N/100) DescribeTasks calls per tick
+ * (docs/design.md, "Waiter"). The key holds a hash of the secret, never the secret.
+ */
+export function sharedPoller(options: EcsClientOptions, regionId: string, schedulerOptions: SchedulerOptions = {}): SharedPoller {
+    const c = options.credentials;
+    const key = JSON.stringify([
+        options.endpoint,
+        options.apiStyle ?? "route",
+        regionId,
+        c.accessKeyId,
+        createHash("sha256").update(`${c.accessKeySecret}\0${c.securityToken ?? ""}`).digest("hex"),
+        options.organizationId ?? "",
+        options.resourceGroupId ?? "",
+        schedulerOptions.pollIntervalMs ?? 0,
+    ]);
+    let p = pollers.get(key);
+    if (!p) {
+        const client = new EcsClient(options);
+        p = { client, scheduler: new TaskScheduler(client, regionId, schedulerOptions) };
+        pollers.set(key, p);
+    }
+    return p;
+}
+
+/** Forgets every shared poller (tests). Pollers with watchers keep running until their waits end. */
+export function resetSharedPollers(): void {
+    pollers.clear();
+}

@@ -1,0 +1,181 @@
+import { DescribeTasksResult, TaskSummary } from "../ecs/types";
+import { EcsError } from "../ecs/errors/EcsError";
+import { MAX_TIMER_MS } from "../util/sleep";
+import { ConfigError } from "../config/ConfigError";
+
+/** The part of the ECS client the scheduler uses. */
+export interface DescribeTasksApi {
+    describeTasks(p: { RegionId: string; TaskIds: string[]; PageSize: number; PageNumber: number }, signal?: AbortSignal): Promise<DescribeTasksResult>;
+}
+
+/** What a watcher hears on each tick. */
+export type Observation =
+    | { kind: "found"; task: TaskSummary }
+    | { kind: "absent" }
+    /** The call failed in a way that may pass; the wait goes on. */
+    | { kind: "transient"; error: Error }
+    /** The call failed in a way no retry fixes (bad keys, bad parameter for this ID alone). */
+    | { kind: "fatal"; error: Error };
+
+export type Watcher = (o: Observation) => void;
+
+/** Timing of one scheduler. */
+export interface SchedulerOptions {
+    /** Time between ticks, in ms. Default 4000. */
+    pollIntervalMs?: number;
+    /** Longest time between ticks after throttling, in ms. Default 60000. */
+    maxIntervalMs?: number;
+    /** Task IDs per DescribeTasks call, 1..100 (the API's limit). Default 100. */
+    batchSize?: number;
+    /** Timer functions; injected so tests control time. Default the global ones. */
+    setTimer?: (fn: () => void, ms: number) => unknown;
+    clearTimer?: (handle: unknown) => void;
+}
+
+const PARAM_ERROR = /^(InvalidParameter|InvalidTaskId|MissingParameter|IllegalParam)/;
+
+/**
+ * One poller for every task waited on with the same (endpoint, region, credentials): each tick
+ * asks DescribeTasks about every watched ID, up to `batchSize` IDs a call (paging when the
+ * gateway pages), and hands each watcher what was seen of its task. Starts with the first
+ * watcher, stops when the last leaves (no timer is left behind). After throttling, the interval
+ * doubles (up to `maxIntervalMs`) for everyone at once, and recovers by a quarter each clean tick.
+ * A parameter error on a batch is narrowed by splitting the batch, so one bad ID fails alone.
+ * Knows nothing of Pulumi.
+ */
+export class TaskScheduler {
+    readonly regionId: string;
+    private readonly api: DescribeTasksApi;
+    private readonly baseMs: number;
+    private readonly maxMs: number;
+    private readonly batchSize: number;
+    private readonly setTimer: (fn: () => void, ms: number) => unknown;
+    private readonly clearTimer: (handle: unknown) => void;
+    private readonly watchers = new Map<string, Set<Watcher>>();
+    private timer: unknown = undefined;
+    private running = false;
+    private intervalMs: number;
+    /** DescribeTasks calls made, for tests and the benchmark. */
+    calls = 0;
+
+    constructor(api: DescribeTasksApi, regionId: string, o: SchedulerOptions = {}) {
+        this.api = api;
+        this.regionId = regionId;
+        this.baseMs = o.pollIntervalMs ?? 4000;
+        this.maxMs = o.maxIntervalMs ?? 60_000;
+        this.batchSize = o.batchSize ?? 100;
+        if (!(this.baseMs > 0 && this.baseMs <= MAX_TIMER_MS)) throw new ConfigError("pollInterval", `${this.baseMs} ms must be > 0 and fit a timer`);
+        if (!(this.maxMs >= this.baseMs && this.maxMs <= MAX_TIMER_MS)) throw new ConfigError("maxPollInterval", `${this.maxMs} ms must be >= pollInterval`);
+        if (!Number.isInteger(this.batchSize) || this.batchSize < 1 || this.batchSize > 100) throw new ConfigError("batchSize", `${this.batchSize} must be an integer from 1 to 100`);
+        this.intervalMs = this.baseMs;
+        this.setTimer = o.setTimer ?? ((fn, ms) => {
+            const t = setTimeout(fn, ms);
+            t.unref?.();
+            return t;
+        });
+        this.clearTimer = o.clearTimer ?? ((h) => clearTimeout(h as NodeJS.Timeout));
+    }
+
+    /** The current interval between ticks, in ms. */
+    get currentIntervalMs(): number {
+        return this.intervalMs;
+    }
+
+    /** Number of distinct task IDs being watched. */
+    get size(): number {
+        return this.watchers.size;
+    }
+
+    /**
+     * Starts hearing about `taskId` from the next tick on (at once if the scheduler was idle).
+     * @returns a function that stops watching.
+     */
+    watch(taskId: string, w: Watcher): () => void {
+        let set = this.watchers.get(taskId);
+        if (!set) this.watchers.set(taskId, (set = new Set()));
+        set.add(w);
+        if (this.timer === undefined && !this.running) this.schedule(0);
+        return () => {
+            const s = this.watchers.get(taskId);
+            if (!s) return;
+            s.delete(w);
+            if (s.size === 0) this.watchers.delete(taskId);
+            if (this.watchers.size === 0 && this.timer !== undefined) {
+                this.clearTimer(this.timer);
+                this.timer = undefined;
+            }
+        };
+    }
+
+    private schedule(ms: number): void {
+        this.timer = this.setTimer(() => {
+            this.timer = undefined;
+            void this.tick();
+        }, ms);
+    }
+
+    /** One round of DescribeTasks calls over every watched ID. Exposed for tests. */
+    async tick(): Promise<void> {
+        if (this.running) return;
+        this.running = true;
+        let throttled = false;
+        try {
+            const ids = [...this.watchers.keys()];
+            for (let i = 0; i < ids.length; i += this.batchSize) {
+                throttled = (await this.pollBatch(ids.slice(i, i + this.batchSize))) || throttled;
+            }
+        } finally {
+            this.running = false;
+        }
+        this.intervalMs = throttled ? Math.min(this.maxMs, this.intervalMs * 2) : Math.max(this.baseMs, Math.floor(this.intervalMs * 0.75));
+        if (this.watchers.size > 0 && this.timer === undefined) this.schedule(this.intervalMs);
+    }
+
+    /** @returns true when the batch met throttling. */
+    private async pollBatch(ids: string[]): Promise<boolean> {
+        let seen: Map<string, TaskSummary>;
+        try {
+            seen = await this.describe(ids);
+        } catch (err) {
+            const error = err instanceof Error ? err : new Error(String(err));
+            const code = err instanceof EcsError ? err.code : "";
+            const retryable = err instanceof EcsError ? err.retryable : true;
+            if (!retryable && PARAM_ERROR.test(code) && ids.length > 1) {
+                const mid = Math.ceil(ids.length / 2);
+                const a = await this.pollBatch(ids.slice(0, mid));
+                const b = await this.pollBatch(ids.slice(mid));
+                return a || b;
+            }
+            for (const id of ids) this.notify(id, retryable ? { kind: "transient", error } : { kind: "fatal", error });
+            return /Throttl/i.test(code);
+        }
+        for (const id of ids) {
+            const t = seen.get(id);
+            this.notify(id, t ? { kind: "found", task: t } : { kind: "absent" });
+        }
+        return false;
+    }
+
+    private async describe(ids: string[]): Promise<Map<string, TaskSummary>> {
+        const seen = new Map<string, TaskSummary>();
+        const wanted = new Set(ids);
+        for (let page = 1; ; page++) {
+            this.calls++;
+            const r = await this.api.describeTasks({ RegionId: this.regionId, TaskIds: ids, PageSize: 100, PageNumber: page });
+            for (const t of r.Tasks) if (wanted.has(t.TaskId)) seen.set(t.TaskId, t);
+            const pageSize = r.PageSize > 0 ? r.PageSize : r.Tasks.length;
+            if (r.Tasks.length === 0 || seen.size >= ids.length || page * pageSize >= r.TotalCount || page >= 100) break;
+        }
+        return seen;
+    }
+
+    private notify(id: string, o: Observation): void {
+        for (const w of [...(this.watchers.get(id) ?? [])]) {
+            try {
+                w(o);
+            } catch {
+                // A watcher's failure is its own; the others still hear.
+            }
+        }
+    }
+}
