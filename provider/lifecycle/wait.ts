@@ -45,7 +45,7 @@ export async function waitAndRecord(id: string, inputs: WaiterInputs, provider: 
             onUnknownStatus: (status) => ctx.log(`ECS task ${inputs.taskId}: status "${status}" is not documented; still waiting`),
         });
         const oss = r.attribute?.OperationProgress.flatMap((p) => p.RelatedItems).find((i) => i.Name === "OSSObject");
-        return {
+        return dropUndefined({
             ...base,
             taskAction: r.task.TaskAction,
             taskStatus: r.task.TaskStatus,
@@ -54,7 +54,7 @@ export async function waitAndRecord(id: string, inputs: WaiterInputs, provider: 
             finishedTime: r.task.FinishedTime,
             progress: "100%",
             ossObject: oss?.Value,
-        };
+        });
     } catch (err) {
         const failed: WaiterOutputs = { ...base, taskStatus: lastStatus, errorMessage: err instanceof Error ? err.message : String(err) };
         if (err instanceof TaskFailedError) {
@@ -78,6 +78,7 @@ export async function waitAndRecord(id: string, inputs: WaiterInputs, provider: 
     }
 }
 
+/** Pulumi's Struct conversion rejects `undefined` values: drop them. */
 function dropUndefined<T extends object>(o: T): T {
     return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
 }
