@@ -1,0 +1,95 @@
+import { strict as assert } from "node:assert";
+import * as sinon from "sinon";
+import { Observation, TaskScheduler } from "../../provider/waiter/scheduler";
+import { DescribeTasksResult, TaskSummary } from "../../provider/ecs/types";
+import { EcsApiError } from "../../provider/ecs/errors/EcsApiError";
+
+function fakeApi(statusOf: (id: string) => string | undefined, opts: { failIfContains?: string; throttle?: number } = {}) {
+    const calls: string[][] = [];
+    let throttles = opts.throttle ?? 0;
+    return {
+        calls,
+        async describeTasks(p: { TaskIds: string[] }): Promise<DescribeTasksResult> {
+            calls.push(p.TaskIds);
+            if (throttles > 0) {
+                throttles--;
+                throw new EcsApiError({ action: "DescribeTasks", code: "Throttling", errorMessage: "m", httpStatus: 400, retryable: true });
+            }
+            if (opts.failIfContains && p.TaskIds.includes(opts.failIfContains)) {
+                throw new EcsApiError({ action: "DescribeTasks", code: "InvalidParameter.TaskIds", errorMessage: "bad id", httpStatus: 400, retryable: false });
+            }
+            const Tasks: TaskSummary[] = p.TaskIds.flatMap((id) => {
+                const s = statusOf(id);
+                return s ? [{ TaskId: id, TaskStatus: s }] : [];
+            });
+            return { TotalCount: Tasks.length, PageNumber: 1, PageSize: 100, Tasks };
+        },
+    };
+}
+
+describe("TaskScheduler", () => {
+    let clock: sinon.SinonFakeTimers;
+    beforeEach(() => (clock = sinon.useFakeTimers()));
+    afterEach(() => clock.restore());
+
+    it("asks about 250 watched tasks in ceil(250/100) = 3 calls per tick", async () => {
+        const api = fakeApi(() => "Processing");
+        const s = new TaskScheduler(api, "r", { pollIntervalMs: 1000 });
+        const seen = new Map<string, Observation>();
+        for (let i = 0; i < 250; i++) s.watch(`t-${i}`, (o) => seen.set(`t-${i}`, o));
+        await clock.tickAsync(0);
+        assert.equal(api.calls.length, 3);
+        assert.deepEqual(api.calls.map((c) => c.length), [100, 100, 50]);
+        assert.equal(seen.size, 250);
+        assert.equal(seen.get("t-249")!.kind, "found");
+        await clock.tickAsync(1000);
+        assert.equal(api.calls.length, 6);
+    });
+
+    it("reports tasks missing from the answer as absent", async () => {
+        const api = fakeApi((id) => (id === "t-1" ? "Finished" : undefined));
+        const s = new TaskScheduler(api, "r");
+        const kinds: Record<string, string> = {};
+        s.watch("t-1", (o) => (kinds["t-1"] = o.kind));
+        s.watch("t-2", (o) => (kinds["t-2"] = o.kind));
+        await clock.tickAsync(0);
+        assert.deepEqual(kinds, { "t-1": "found", "t-2": "absent" });
+    });
+
+    it("isolates one ID that makes the call fail by splitting the batch", async () => {
+        const api = fakeApi(() => "Processing", { failIfContains: "t-bad" });
+        const s = new TaskScheduler(api, "r");
+        const kinds: Record<string, string> = {};
+        for (const id of ["t-1", "t-2", "t-bad", "t-3"]) s.watch(id, (o) => (kinds[id] = o.kind));
+        await clock.tickAsync(0);
+        assert.deepEqual(kinds, { "t-1": "found", "t-2": "found", "t-bad": "fatal", "t-3": "found" });
+    });
+
+    it("doubles the interval for everyone after throttling, and recovers on clean ticks", async () => {
+        const api = fakeApi(() => "Processing", { throttle: 2 });
+        const s = new TaskScheduler(api, "r", { pollIntervalMs: 1000, maxIntervalMs: 3000 });
+        const kinds: string[] = [];
+        s.watch("t-1", (o) => kinds.push(o.kind));
+        await clock.tickAsync(0);
+        assert.equal(s.currentIntervalMs, 2000);
+        await clock.tickAsync(2000);
+        assert.equal(s.currentIntervalMs, 3000);
+        await clock.tickAsync(3000);
+        assert.equal(s.currentIntervalMs, 2250);
+        assert.deepEqual(kinds, ["transient", "transient", "found"]);
+    });
+
+    it("stops polling when the last watcher leaves, and restarts with the next", async () => {
+        const api = fakeApi(() => "Processing");
+        const s = new TaskScheduler(api, "r", { pollIntervalMs: 1000 });
+        const stop = s.watch("t-1", () => {});
+        await clock.tickAsync(0);
+        stop();
+        await clock.tickAsync(10_000);
+        assert.equal(api.calls.length, 1);
+        assert.equal(clock.countTimers(), 0);
+        s.watch("t-2", () => {});
+        await clock.tickAsync(0);
+        assert.equal(api.calls.length, 2);
+    });
+});
