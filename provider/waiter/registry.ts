@@ -37,8 +37,3 @@ export function sharedPoller(options: EcsClientOptions, regionId: string, schedu
     }
     return p;
 }
-
-/** Forgets every shared poller (tests). Pollers with watchers keep running until their waits end. */
-export function resetSharedPollers(): void {
-    pollers.clear();
-}
