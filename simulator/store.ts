@@ -1,3 +1,4 @@
+import { dropUndefined } from "../provider/util/dropUndefined";
 import { SimTask, TaskScript, TaskView, viewTask } from "./tasks";
 
 /** An image as DescribeImages shows it. */
@@ -105,8 +106,4 @@ export class TaskStore {
         for (let i = 0; i < n; i++) s += ALPHABET[Math.floor(this.deps.random() * ALPHABET.length)];
         return s;
     }
-}
-
-function dropUndefined<T extends object>(o: T): Partial<T> {
-    return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 }

@@ -1,3 +1,4 @@
+import { dropUndefined } from "../util/dropUndefined";
 import { EcsClientOptions } from "../ecs/options";
 import { parseDuration } from "../config/duration";
 import { sharedPoller } from "../waiter/registry";
@@ -76,9 +77,4 @@ export async function waitAndRecord(id: string, inputs: WaiterInputs, provider: 
         }
         throw new StepFailedError(id, { ...dropUndefined(failed), __provider: provider }, failed.errorMessage!, err);
     }
-}
-
-/** Pulumi's Struct conversion rejects `undefined` values: drop them. */
-function dropUndefined<T extends object>(o: T): T {
-    return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
 }
