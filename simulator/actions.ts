@@ -7,8 +7,14 @@ export type ActionResult = Record<string, unknown>;
 
 type Params = Record<string, string>;
 
+/** What an action may need to know besides the store and the request. */
+export interface ActionContext {
+    /** Tasks younger than this (ms) are left out of DescribeTasks (fault injection: eventual consistency). */
+    taskMissingMs?: number;
+}
+
 /** The ECS actions the simulator implements, by name. */
-export const ACTIONS: Record<string, (store: TaskStore, p: Params) => ActionResult> = {
+export const ACTIONS: Record<string, (store: TaskStore, p: Params, ctx?: ActionContext) => ActionResult> = {
     DescribeTasks: describeTasks,
     DescribeTaskAttribute: describeTaskAttribute,
     ImportImage: importImage,
@@ -43,16 +49,17 @@ function taskEntry(v: TaskView): Record<string, unknown> {
     return e;
 }
 
-function describeTasks(store: TaskStore, p: Params): ActionResult {
+function describeTasks(store: TaskStore, p: Params, ctx: ActionContext = {}): ActionResult {
     const region = required(p, "RegionId");
     const ids = p.TaskIds ? p.TaskIds.split(",").map((s) => s.trim()).filter(Boolean) : undefined;
     if (ids && ids.length > 100) throw new SimError(400, "InvalidParameter.TaskIds", "At most 100 task IDs may be given.");
     const pageSize = intParam(p, "PageSize", 10, 1, 100);
     const pageNumber = intParam(p, "PageNumber", 1, 1, 1_000_000);
     const idSet = ids && new Set(ids);
+    const bornBefore = store.now() - (ctx.taskMissingMs ?? 0);
     const matches = store
         .all()
-        .filter((t) => t.RegionId === region && (!idSet || idSet.has(t.TaskId)) && (!p.TaskAction || t.TaskAction === p.TaskAction))
+        .filter((t) => t.createdAt <= bornBefore && t.RegionId === region && (!idSet || idSet.has(t.TaskId)) && (!p.TaskAction || t.TaskAction === p.TaskAction))
         .map((t) => store.view(t.TaskId)!)
         .filter((v) => !p.TaskStatus || v.TaskStatus === p.TaskStatus);
     const page = matches.slice((pageNumber - 1) * pageSize, pageNumber * pageSize);

@@ -8,6 +8,10 @@ import { startSimulator } from "./server";
 import { SimKey } from "./verify";
 import { parseDuration } from "../provider/config/duration";
 import { ConfigError } from "../provider/config/ConfigError";
+import { readFileSync } from "node:fs";
+import { FaultConfig, QuotaRule } from "./faults/types";
+import { validateFaultConfig } from "./faults/validate";
+import { seededRandom } from "./faults/seededRandom";
 
 const USAGE = `Usage: ecs-task-sim [options]
 
@@ -19,16 +23,49 @@ const USAGE = `Usage: ecs-task-sim [options]
   --task-duration D      how long tasks started by ImportImage/ExportImage take (default 5s)
   --final-status S       their final status: Finished, Failed, Deleted, Paused (default Finished)
   --route-prefix P       route-style path prefix (default /apsara/route)
+  --faults JSON|FILE     faults to inject: a JSON object as PUT /_sim/faults takes it,
+                         or the path of a file holding one (default: none)
+  --quota ACTION=N/s|N/m calls allowed per key and action per second or minute, repeatable;
+                         calls over it get Throttling.User (e.g. DescribeTasks=100/m)
+  --task-missing D       new tasks stay missing from DescribeTasks for D (default 0s)
+  --seed N               seed for fault rates and jitter, to replay a run (default: random)
   --help                 this text
 
 The first line printed is the base URL. Control API: /_sim/tasks, /_sim/stats,
-/_sim/defaults, /_sim/reset (see README).`;
+/_sim/defaults, /_sim/faults, /_sim/reset (see README).`;
 
 /** Parses `ID:SECRET[:TOKEN]`. @throws ConfigError naming --access-key. */
 export function parseKey(text: string): SimKey {
     const [accessKeyId, accessKeySecret, ...rest] = text.split(":");
     if (!accessKeyId || !accessKeySecret) throw new ConfigError("--access-key", `expected ID:SECRET or ID:SECRET:TOKEN, got a value with ${text.split(":").length} part(s)`);
     return { accessKeyId, accessKeySecret, securityToken: rest.length ? rest.join(":") : undefined };
+}
+
+/** Parses `ACTION=N/s` or `ACTION=N/m` (ACTION may be `*`). @throws ConfigError naming --quota. */
+export function parseQuota(text: string): QuotaRule {
+    const m = /^([A-Za-z*]+)=(\d+)\/(s|m)$/.exec(text.trim());
+    if (!m || Number(m[2]) < 1) throw new ConfigError("--quota", `expected ACTION=N/s or ACTION=N/m with N >= 1 (e.g. DescribeTasks=100/m), got "${text}"`);
+    const rule: QuotaRule = m[1] === "*" ? {} : { action: m[1] };
+    if (m[3] === "s") rule.perSecond = Number(m[2]);
+    else rule.perMinute = Number(m[2]);
+    return rule;
+}
+
+/** Reads --faults: inline JSON, or a file of it. @throws ConfigError naming --faults. */
+export function readFaults(text: string): FaultConfig {
+    let json = text.trim();
+    if (!json.startsWith("{")) {
+        try {
+            json = readFileSync(json, "utf8");
+        } catch (e) {
+            throw new ConfigError("--faults", `"${text}" is neither a JSON object nor a readable file (${(e as NodeJS.ErrnoException).code ?? e})`);
+        }
+    }
+    try {
+        return validateFaultConfig(JSON.parse(json));
+    } catch (e) {
+        throw new ConfigError("--faults", e instanceof SyntaxError ? `not valid JSON: ${e.message}` : (e as Error).message);
+    }
 }
 
 async function main(): Promise<void> {
@@ -40,6 +77,10 @@ async function main(): Promise<void> {
             "task-duration": { type: "string", default: "5s" },
             "final-status": { type: "string", default: "Finished" },
             "route-prefix": { type: "string", default: "/apsara/route" },
+            faults: { type: "string" },
+            quota: { type: "string", multiple: true },
+            "task-missing": { type: "string", default: "0s" },
+            seed: { type: "string" },
             help: { type: "boolean", default: false },
         },
         strict: true,
@@ -51,11 +92,19 @@ async function main(): Promise<void> {
     const port = Number(values.port);
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError("--port", `"${values.port}" must be an integer from 0 to 65535`);
     const keys = (values["access-key"] ?? []).map(parseKey);
+    const faults: FaultConfig = values.faults ? readFaults(values.faults) : {};
+    const quotas = (values.quota ?? []).map(parseQuota);
+    if (quotas.length) faults.quotas = [...(faults.quotas ?? []), ...quotas];
+    const missing = values["task-missing"]!;
+    if (missing !== "0s" && missing !== "0") faults.taskMissingMs = parseDuration(missing, "--task-missing");
+    if (values.seed !== undefined && !/^-?\d+$/.test(values.seed)) throw new ConfigError("--seed", `"${values.seed}" must be an integer`);
     const sim = await startSimulator({
         port,
         host: values.host,
         keys,
         routePrefix: values["route-prefix"],
+        faults,
+        faultRandom: values.seed !== undefined ? seededRandom(Number(values.seed)) : undefined,
         taskDefaults: { durationMs: parseDuration(values["task-duration"]!, "--task-duration"), finalStatus: values["final-status"] },
     });
     process.stdout.write(`${sim.url}\n`);

@@ -7,6 +7,10 @@ import { TaskStore } from "./store";
 import { TaskScript } from "./tasks";
 import { DEFAULT_SIM_KEY, SignatureVerifier, SimKey } from "./verify";
 import { emptyStats, SimStats } from "./stats";
+import { FaultConfig } from "./faults/types";
+import { FaultInjector } from "./faults/injector";
+import { validateFaultConfig } from "./faults/validate";
+import { respondWithFault } from "./faults/respond";
 
 /** Options of {@link startSimulator}. */
 export interface SimulatorOptions {
@@ -24,6 +28,10 @@ export interface SimulatorOptions {
     now?: () => number;
     /** Randomness for IDs. Default `Math.random`. */
     random?: () => number;
+    /** Faults to inject from the start (see ./faults/types); `PUT /_sim/faults` replaces them. Default none. */
+    faults?: FaultConfig;
+    /** Randomness for fault rates and latency jitter; seed it (./faults/seededRandom) to replay. Default `Math.random`. */
+    faultRandom?: () => number;
 }
 
 /** A running simulator. */
@@ -33,6 +41,7 @@ export interface RunningSimulator {
     port: number;
     store: TaskStore;
     stats: SimStats;
+    faults: FaultInjector;
     server: Server;
     close(): Promise<void>;
 }
@@ -53,6 +62,9 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Runni
     const verifier = new SignatureVerifier(opts.keys?.length ? opts.keys : [DEFAULT_SIM_KEY], now);
     const routePrefix = (opts.routePrefix ?? "/apsara/route").replace(/\/+$/, "");
     const sim = { stats: emptyStats() };
+    const initialFaults = validateFaultConfig(opts.faults ?? {});
+    const faults = new FaultInjector({ random: opts.faultRandom ?? Math.random, now });
+    faults.configure(initialFaults);
 
     const server = createServer((req, res) => {
         handle(req, res).catch((err) => sendJson(res, 500, { Code: "InternalError", Message: String(err?.message ?? err) }));
@@ -93,7 +105,14 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Runni
             if (style === "route" && params.RegionId && !params.regionId) {
                 throw new SimError(400, "MissingParameter", 'The input parameter "regionId" that is mandatory for processing this request is not supplied.');
             }
-            const result = ACTIONS[action](store, params);
+            const decision = faults.decide(action, params.AccessKeyId ?? "");
+            if (decision.delayMs > 0) await new Promise((r) => setTimeout(r, decision.delayMs));
+            if (decision.fault) {
+                sim.stats.failed++;
+                if (decision.fault.kind === "throttle") sim.stats.throttled++;
+                return respondWithFault(res, decision.fault, { requestIdKey, requestId, action });
+            }
+            const result = ACTIONS[action](store, params, { taskMissingMs: faults.taskMissingMs });
             sendJson(res, 200, { ...result, [requestIdKey]: requestId });
         } catch (err) {
             if (!(err instanceof SimError)) throw err;
@@ -129,7 +148,17 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Runni
         if (taskPath && method === "DELETE") {
             return store.remove(decodeURIComponent(taskPath[1])) ? sendJson(res, 200, { deleted: true }) : sendJson(res, 404, { error: "no such task" });
         }
-        if (method === "GET" && path === "/_sim/stats") return sendJson(res, 200, sim.stats);
+        if (method === "GET" && path === "/_sim/stats") return sendJson(res, 200, { ...sim.stats, faultsInjected: faults.injected });
+        if (method === "PUT" && path === "/_sim/faults") {
+            try {
+                faults.configure(validateFaultConfig(input));
+            } catch (err) {
+                if (err instanceof SimError) return sendJson(res, 400, { error: err.message });
+                throw err;
+            }
+            return sendJson(res, 200, faults.current);
+        }
+        if (method === "GET" && path === "/_sim/faults") return sendJson(res, 200, faults.current);
         if (method === "PUT" && path === "/_sim/defaults") {
             store.defaults = { ...store.defaults, ...scriptOf(input) };
             return sendJson(res, 200, store.defaults);
@@ -138,6 +167,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Runni
             store.reset();
             store.defaults = { ...initialDefaults };
             sim.stats = emptyStats();
+            faults.configure(initialFaults);
             return sendJson(res, 200, { reset: true });
         }
         sendJson(res, 404, { error: `no control endpoint ${method} ${path}` });
@@ -154,8 +184,9 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Runni
         port: addr.port,
         store,
         get stats() {
-            return sim.stats;
+            return { ...sim.stats, faultsInjected: faults.injected };
         },
+        faults,
         server,
         close: () =>
             new Promise<void>((resolve) => {

@@ -8,6 +8,8 @@ export interface SimStats {
     failed: number;
     /** For each DescribeTasks call, how many task IDs it asked for (0 when it gave no TaskIds), in order. */
     describeTaskIdsPerCall: number[];
+    /** Faults injected so far, by kind (./faults/types); quota throttles count as `throttle`. */
+    faultsInjected?: Record<string, number>;
 }
 
 export function emptyStats(): SimStats {
