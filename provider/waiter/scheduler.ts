@@ -1,5 +1,6 @@
 import { DescribeTasksResult, TaskSummary } from "../ecs/types";
 import { EcsError } from "../ecs/errors/EcsError";
+import { EcsApiError } from "../ecs/errors/EcsApiError";
 import { MAX_TIMER_MS } from "../util/sleep";
 import { ConfigError } from "../config/ConfigError";
 
@@ -39,8 +40,11 @@ const PARAM_ERROR = /^(InvalidParameter|InvalidTaskId|MissingParameter|IllegalPa
  * asks DescribeTasks about every watched ID, up to `batchSize` IDs a call (paging when the
  * gateway pages), and hands each watcher what was seen of its task. Starts with the first
  * watcher, stops when the last leaves (no timer is left behind). After throttling, the interval
- * doubles (up to `maxIntervalMs`) for everyone at once, and recovers by a quarter each clean tick.
- * A parameter error on a batch is narrowed by splitting the batch, so one bad ID fails alone.
+ * doubles (up to `maxIntervalMs`) for everyone at once, is at least the gateway's `x-acs-retry-after`,
+ * and recovers by a quarter each clean tick. A parameter error on a batch is narrowed by splitting
+ * the batch, so one bad ID fails alone. An error that no retry should fix (bad keys, clock, parameter)
+ * is asked again once with a fresh call before the watchers hear it as fatal, so one stray answer
+ * (a request delayed past its timestamp window, a gateway glitch) does not end a long wait.
  * Knows nothing of Pulumi.
  */
 export class TaskScheduler {
@@ -55,6 +59,8 @@ export class TaskScheduler {
     private timer: unknown = undefined;
     private running = false;
     private intervalMs: number;
+    /** The longest `x-acs-retry-after` met in the current tick, in ms. */
+    private retryAfterMs = 0;
     /** DescribeTasks calls made, for tests and the benchmark. */
     calls = 0;
 
@@ -119,6 +125,7 @@ export class TaskScheduler {
         if (this.running) return;
         this.running = true;
         let throttled = false;
+        this.retryAfterMs = 0;
         try {
             const ids = [...this.watchers.keys()];
             for (let i = 0; i < ids.length; i += this.batchSize) {
@@ -127,12 +134,14 @@ export class TaskScheduler {
         } finally {
             this.running = false;
         }
-        this.intervalMs = throttled ? Math.min(this.maxMs, this.intervalMs * 2) : Math.max(this.baseMs, Math.floor(this.intervalMs * 0.75));
+        this.intervalMs = throttled
+            ? Math.min(MAX_TIMER_MS, Math.max(this.retryAfterMs, Math.min(this.maxMs, this.intervalMs * 2)))
+            : Math.max(this.baseMs, Math.floor(this.intervalMs * 0.75));
         if (this.watchers.size > 0 && this.timer === undefined) this.schedule(this.intervalMs);
     }
 
     /** @returns true when the batch met throttling. */
-    private async pollBatch(ids: string[]): Promise<boolean> {
+    private async pollBatch(ids: string[], confirming = false): Promise<boolean> {
         let seen: Map<string, TaskSummary>;
         try {
             seen = await this.describe(ids);
@@ -146,6 +155,8 @@ export class TaskScheduler {
                 const b = await this.pollBatch(ids.slice(mid));
                 return a || b;
             }
+            if (!retryable && !confirming) return this.pollBatch(ids, true);
+            if (err instanceof EcsApiError && err.retryAfterMs !== undefined) this.retryAfterMs = Math.max(this.retryAfterMs, err.retryAfterMs);
             for (const id of ids) this.notify(id, retryable ? { kind: "transient", error } : { kind: "fatal", error });
             return /Throttl/i.test(code);
         }

@@ -35,3 +35,21 @@ exports.taskStatus = waiter.taskStatus;
 exports.imageId = waiter.resourceId;
 exports.gatedAt = gated.createdAt;
 `;
+
+/**
+ * A stack of many waiters: one ImageTaskWaiter per task ID in the JSON array file named by the
+ * config `taskIdsFile`, all with the default poll interval, so that one host process waits on
+ * them all at once. Exports the statuses.
+ */
+export const MANY_WAITERS_PROGRAM = `
+const pulumi = require("@pulumi/pulumi");
+const { ImageTaskWaiter } = require("pulumi-ecs-image-task");
+const cfg = new pulumi.Config();
+const ids = JSON.parse(require("fs").readFileSync(cfg.require("taskIdsFile"), "utf8"));
+const waiters = ids.map((taskId, i) => new ImageTaskWaiter("waiter-" + i, {
+    regionId: cfg.require("regionId"),
+    taskId,
+    timeout: "10m",
+}));
+exports.statuses = pulumi.all(waiters.map((w) => w.taskStatus));
+`;

@@ -4,16 +4,22 @@ import { Observation, TaskScheduler } from "../../provider/waiter/scheduler";
 import { DescribeTasksResult, TaskSummary } from "../../provider/ecs/types";
 import { EcsApiError } from "../../provider/ecs/errors/EcsApiError";
 
-function fakeApi(statusOf: (id: string) => string | undefined, opts: { failIfContains?: string; throttle?: number } = {}) {
+function fakeApi(statusOf: (id: string) => string | undefined, opts: { failIfContains?: string; throttle?: number; retryAfterSeconds?: number; permanent?: number } = {}) {
     const calls: string[][] = [];
     let throttles = opts.throttle ?? 0;
+    let permanent = opts.permanent ?? 0;
     return {
         calls,
         async describeTasks(p: { TaskIds: string[] }): Promise<DescribeTasksResult> {
             calls.push(p.TaskIds);
             if (throttles > 0) {
                 throttles--;
-                throw new EcsApiError({ action: "DescribeTasks", code: "Throttling", errorMessage: "m", httpStatus: 400, retryable: true });
+                const retryAfterMs = opts.retryAfterSeconds !== undefined ? opts.retryAfterSeconds * 1000 : undefined;
+                throw new EcsApiError({ action: "DescribeTasks", code: "Throttling", errorMessage: "m", httpStatus: 400, retryable: true, retryAfterMs });
+            }
+            if (permanent > 0) {
+                permanent--;
+                throw new EcsApiError({ action: "DescribeTasks", code: "InvalidTimeStamp.Expired", errorMessage: "late", httpStatus: 400, retryable: false });
             }
             if (opts.failIfContains && p.TaskIds.includes(opts.failIfContains)) {
                 throw new EcsApiError({ action: "DescribeTasks", code: "InvalidParameter.TaskIds", errorMessage: "bad id", httpStatus: 400, retryable: false });
@@ -77,6 +83,35 @@ describe("TaskScheduler", () => {
         await clock.tickAsync(3000);
         assert.equal(s.currentIntervalMs, 2250);
         assert.deepEqual(kinds, ["transient", "transient", "found"]);
+    });
+
+    it("waits at least the gateway's x-acs-retry-after before the next tick", async () => {
+        const api = fakeApi(() => "Processing", { throttle: 1, retryAfterSeconds: 20 });
+        const s = new TaskScheduler(api, "r", { pollIntervalMs: 1000, maxIntervalMs: 3000 });
+        s.watch("t-1", () => {});
+        await clock.tickAsync(0);
+        assert.equal(s.currentIntervalMs, 20_000);
+        await clock.tickAsync(19_999);
+        assert.equal(api.calls.length, 1);
+        await clock.tickAsync(1);
+        assert.equal(api.calls.length, 2);
+    });
+
+    it("asks again once before a permanent-looking error becomes fatal", async () => {
+        const once = fakeApi(() => "Processing", { permanent: 1 });
+        const kinds: string[] = [];
+        new TaskScheduler(once, "r").watch("t-1", (o) => kinds.push(o.kind));
+        await clock.tickAsync(0);
+        assert.deepEqual(kinds, ["found"]);
+        assert.equal(once.calls.length, 2);
+
+        const twice = fakeApi(() => "Processing", { permanent: 2 });
+        const errors: Observation[] = [];
+        new TaskScheduler(twice, "r").watch("t-1", (o) => errors.push(o));
+        await clock.tickAsync(0);
+        assert.equal(errors.length, 1);
+        assert.equal(errors[0].kind, "fatal");
+        assert.equal(twice.calls.length, 2);
     });
 
     it("stops polling when the last watcher leaves, and restarts with the next", async () => {
