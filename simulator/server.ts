@@ -98,6 +98,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Runni
         sim.stats.calls[label] = (sim.stats.calls[label] ?? 0) + 1;
         if (label === "DescribeTasks") {
             sim.stats.describeTaskIdsPerCall.push(params.TaskIds ? params.TaskIds.split(",").filter(Boolean).length : 0);
+            sim.stats.describeCallsAtMs.push(now());
         }
         try {
             if (!action || !ACTIONS[action]) throw new SimError(400, "InvalidAction.NotFound", `Specified api "${label}" is not found.`);
@@ -139,7 +140,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Runni
             const t = store.create(regionId, action, scriptOf(input));
             if (action === "ImportImage" && t.resourceId) store.addImage({ ImageId: t.resourceId, RegionId: regionId, taskId: t.TaskId });
             if (action === "ExportImage") t.ossObject = typeof input.ossObject === "string" ? input.ossObject : `exports/${t.TaskId}.raw`;
-            return sendJson(res, 201, { taskId: t.TaskId, ...store.view(t.TaskId) });
+            return sendJson(res, 201, { taskId: t.TaskId, createdAtMs: t.createdAt, endsAtMs: t.createdAt + t.durationMs, ...store.view(t.TaskId) });
         }
         if (taskPath && method === "GET") {
             const v = store.view(decodeURIComponent(taskPath[1]));

@@ -8,10 +8,12 @@ export interface SimStats {
     failed: number;
     /** For each DescribeTasks call, how many task IDs it asked for (0 when it gave no TaskIds), in order. */
     describeTaskIdsPerCall: number[];
+    /** When each DescribeTasks call arrived, ms since the epoch, in order. */
+    describeCallsAtMs: number[];
     /** Faults injected so far, by kind (./faults/types); quota throttles count as `throttle`. */
     faultsInjected?: Record<string, number>;
 }
 
 export function emptyStats(): SimStats {
-    return { calls: {}, throttled: 0, failed: 0, describeTaskIdsPerCall: [] };
+    return { calls: {}, throttled: 0, failed: 0, describeTaskIdsPerCall: [], describeCallsAtMs: [] };
 }
