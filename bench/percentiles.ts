@@ -6,7 +6,10 @@ export function summarize(values: number[]): { p50: number | null; p95: number |
     return { p50: Math.round(rank(0.5)), p95: Math.round(rank(0.95)), max: Math.round(v[v.length - 1]) };
 }
 
-/** The median of a list of numbers, or null when empty. */
+/** The median of a list of numbers (the mean of the middle two for an even count), or null when empty. */
 export function median(values: number[]): number | null {
-    return summarize(values).p50;
+    if (values.length === 0) return null;
+    const v = [...values].sort((a, b) => a - b);
+    const mid = Math.floor(v.length / 2);
+    return v.length % 2 ? v[mid] : (v[mid - 1] + v[mid]) / 2;
 }

@@ -51,6 +51,13 @@ export function runWorker<T>(job: unknown): Promise<T> {
     child.stderr.on("data", (d) => (err += d));
     child.stdin.end(JSON.stringify(job));
     return new Promise((resolve, reject) => {
-        child.once("exit", (code) => (code === 0 ? resolve(JSON.parse(out) as T) : reject(new Error(`bench worker exited ${code}: ${err}`))));
+        child.once("exit", (code) => {
+            if (code !== 0) return reject(new Error(`bench worker exited ${code}: ${err}`));
+            try {
+                resolve(JSON.parse(out) as T);
+            } catch {
+                reject(new Error(`bench worker printed no report (${out.length} bytes): ${err}`));
+            }
+        });
     });
 }

@@ -8,6 +8,7 @@ import { TaskNotFoundError } from "./errors/TaskNotFoundError";
 import { TaskActionMismatchError } from "./errors/TaskActionMismatchError";
 import { WaitCancelledError } from "./errors/WaitCancelledError";
 import { MAX_TIMER_MS } from "../util/sleep";
+import { fetchAttribute } from "./fetchAttribute";
 
 /** The part of the ECS client a wait uses besides the scheduler. */
 export interface TaskAttributeApi {
@@ -114,20 +115,12 @@ export function waitForTask(scheduler: TaskScheduler, attrs: TaskAttributeApi, t
                 if (cls === "failure") return void failureOf(task).then(reject, reject);
                 if (task.TaskAction !== "ExportImage") return resolve({ task, polls, waitedMs: waited() });
                 // An export's result names the OSS object written: only DescribeTaskAttribute says which.
-                attrs.describeTaskAttribute(regionId, taskId).then(
-                    (attribute) => resolve({ task, attribute, polls, waitedMs: waited() }),
-                    () => resolve({ task, polls, waitedMs: waited() }),
-                );
+                void fetchAttribute(attrs, regionId, taskId).then((attribute) => resolve({ task, attribute, polls, waitedMs: waited() }));
             });
         }
 
         async function failureOf(task: TaskSummary): Promise<TaskFailedError> {
-            let a: TaskAttribute | undefined;
-            try {
-                a = await attrs.describeTaskAttribute(regionId, taskId);
-            } catch {
-                a = undefined;
-            }
+            const a = await fetchAttribute(attrs, regionId, taskId);
             const op = a?.OperationProgress.find((p) => p.ErrorCode || p.ErrorMsg);
             return new TaskFailedError({
                 taskId,
