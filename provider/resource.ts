@@ -1,9 +1,9 @@
 import * as pulumi from "@pulumi/pulumi";
 import { imageTaskProvider } from "./dynamicProvider";
-import { CredentialArgs, secretCredentialArgs, withSecretCredentialOutputs } from "./secretCredentials";
+import { secretCredentialArgs, withSecretCredentialOutputs } from "./secretCredentials";
 
 /** Inputs of {@link ImageTaskWaiter}. */
-export interface ImageTaskWaiterArgs extends CredentialArgs {
+export interface ImageTaskWaiterArgs {
     /** Region of the task, e.g. `cn-qingdao-env17-d01` (DescribeTasks' RegionId). Required. */
     regionId: pulumi.Input<string>;
     /** The task to wait on: the TaskId that ImportImage or ExportImage returned. Required. */

@@ -4,6 +4,7 @@
  * The first line on stdout is the base URL (e.g. `http://127.0.0.1:43123`).
  */
 import { parseArgs } from "node:util";
+import { readFileSync } from "node:fs";
 import { startSimulator } from "./server";
 import { SimKey } from "./verify";
 import { parseDuration } from "../provider/config/duration";
@@ -19,16 +20,33 @@ const USAGE = `Usage: ecs-task-sim [options]
   --task-duration D      how long tasks started by ImportImage/ExportImage take (default 5s)
   --final-status S       their final status: Finished, Failed, Deleted, Paused (default Finished)
   --route-prefix P       route-style path prefix (default /apsara/route)
+  --tls-cert FILE        serve HTTPS with this PEM certificate (chain); needs --tls-key
+  --tls-key FILE         the PEM private key of --tls-cert
   --help                 this text
 
 The first line printed is the base URL. Control API: /_sim/tasks, /_sim/stats,
-/_sim/defaults, /_sim/reset (see README).`;
+/_sim/requests, /_sim/defaults, /_sim/reset (see README).`;
 
 /** Parses `ID:SECRET[:TOKEN]`. @throws ConfigError naming --access-key. */
 export function parseKey(text: string): SimKey {
     const [accessKeyId, accessKeySecret, ...rest] = text.split(":");
     if (!accessKeyId || !accessKeySecret) throw new ConfigError("--access-key", `expected ID:SECRET or ID:SECRET:TOKEN, got a value with ${text.split(":").length} part(s)`);
     return { accessKeyId, accessKeySecret, securityToken: rest.length ? rest.join(":") : undefined };
+}
+
+/** Reads `--tls-cert` and `--tls-key` (both or neither). @throws ConfigError naming the option. */
+export function readTls(certPath: string | undefined, keyPath: string | undefined): { cert: string; key: string } | undefined {
+    if (!certPath && !keyPath) return undefined;
+    if (!certPath) throw new ConfigError("--tls-cert", "is required with --tls-key");
+    if (!keyPath) throw new ConfigError("--tls-key", "is required with --tls-cert");
+    const read = (path: string, option: string) => {
+        try {
+            return readFileSync(path, "utf8");
+        } catch (e) {
+            throw new ConfigError(option, `cannot read "${path}" (${(e as { code?: string }).code ?? (e as Error).message})`);
+        }
+    };
+    return { cert: read(certPath, "--tls-cert"), key: read(keyPath, "--tls-key") };
 }
 
 async function main(): Promise<void> {
@@ -40,6 +58,8 @@ async function main(): Promise<void> {
             "task-duration": { type: "string", default: "5s" },
             "final-status": { type: "string", default: "Finished" },
             "route-prefix": { type: "string", default: "/apsara/route" },
+            "tls-cert": { type: "string" },
+            "tls-key": { type: "string" },
             help: { type: "boolean", default: false },
         },
         strict: true,
@@ -51,11 +71,13 @@ async function main(): Promise<void> {
     const port = Number(values.port);
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError("--port", `"${values.port}" must be an integer from 0 to 65535`);
     const keys = (values["access-key"] ?? []).map(parseKey);
+    const tls = readTls(values["tls-cert"], values["tls-key"]);
     const sim = await startSimulator({
         port,
         host: values.host,
         keys,
         routePrefix: values["route-prefix"],
+        tls,
         taskDefaults: { durationMs: parseDuration(values["task-duration"]!, "--task-duration"), finalStatus: values["final-status"] },
     });
     process.stdout.write(`${sim.url}\n`);

@@ -1,4 +1,5 @@
 import { createServer, IncomingMessage, Server, ServerResponse } from "node:http";
+import { createServer as createTlsServer } from "node:https";
 import { AddressInfo } from "node:net";
 import { randomUUID } from "node:crypto";
 import { ACTIONS } from "./actions";
@@ -7,6 +8,7 @@ import { TaskStore } from "./store";
 import { TaskScript } from "./tasks";
 import { DEFAULT_SIM_KEY, SignatureVerifier, SimKey } from "./verify";
 import { emptyStats, SimStats } from "./stats";
+import { RecordedRequest, RequestLog } from "./requestLog";
 
 /** Options of {@link startSimulator}. */
 export interface SimulatorOptions {
@@ -24,6 +26,8 @@ export interface SimulatorOptions {
     now?: () => number;
     /** Randomness for IDs. Default `Math.random`. */
     random?: () => number;
+    /** Serve HTTPS with this certificate chain and private key (PEM text) instead of HTTP. */
+    tls?: { cert: string; key: string };
 }
 
 /** A running simulator. */
@@ -33,6 +37,8 @@ export interface RunningSimulator {
     port: number;
     store: TaskStore;
     stats: SimStats;
+    /** The last 100 API requests (headers and parameters), oldest first; also `GET /_sim/requests`. */
+    requests(): RecordedRequest[];
     server: Server;
     close(): Promise<void>;
 }
@@ -54,9 +60,11 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Runni
     const routePrefix = (opts.routePrefix ?? "/apsara/route").replace(/\/+$/, "");
     const sim = { stats: emptyStats() };
 
-    const server = createServer((req, res) => {
+    const requestLog = new RequestLog();
+    const listener = (req: IncomingMessage, res: ServerResponse) => {
         handle(req, res).catch((err) => sendJson(res, 500, { Code: "InternalError", Message: String(err?.message ?? err) }));
-    });
+    };
+    const server: Server = opts.tls ? createTlsServer({ cert: opts.tls.cert, key: opts.tls.key }, listener) : createServer(listener);
 
     async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
         const url = new URL(req.url ?? "/", "http://sim");
@@ -83,6 +91,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Runni
         const requestIdKey = style === "route" ? "RequestID" : "RequestId";
         const requestId = randomUUID().toUpperCase();
         const label = action || "(none)";
+        requestLog.record(label, style, req.headers, params);
         sim.stats.calls[label] = (sim.stats.calls[label] ?? 0) + 1;
         if (label === "DescribeTasks") {
             sim.stats.describeTaskIdsPerCall.push(params.TaskIds ? params.TaskIds.split(",").filter(Boolean).length : 0);
@@ -130,6 +139,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Runni
             return store.remove(decodeURIComponent(taskPath[1])) ? sendJson(res, 200, { deleted: true }) : sendJson(res, 404, { error: "no such task" });
         }
         if (method === "GET" && path === "/_sim/stats") return sendJson(res, 200, sim.stats);
+        if (method === "GET" && path === "/_sim/requests") return sendJson(res, 200, requestLog.list());
         if (method === "PUT" && path === "/_sim/defaults") {
             store.defaults = { ...store.defaults, ...scriptOf(input) };
             return sendJson(res, 200, store.defaults);
@@ -138,6 +148,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Runni
             store.reset();
             store.defaults = { ...initialDefaults };
             sim.stats = emptyStats();
+            requestLog.clear();
             return sendJson(res, 200, { reset: true });
         }
         sendJson(res, 404, { error: `no control endpoint ${method} ${path}` });
@@ -150,12 +161,13 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Runni
     const addr = server.address() as AddressInfo;
     const host = addr.family === "IPv6" ? `[${addr.address}]` : addr.address;
     return {
-        url: `http://${host}:${addr.port}`,
+        url: `${opts.tls ? "https" : "http"}://${host}:${addr.port}`,
         port: addr.port,
         store,
         get stats() {
             return sim.stats;
         },
+        requests: () => requestLog.list(),
         server,
         close: () =>
             new Promise<void>((resolve) => {
