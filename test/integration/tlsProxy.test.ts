@@ -1,6 +1,8 @@
 import { strict as assert } from "node:assert";
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { inspect } from "node:util";
+import { spawn } from "node:child_process";
+import { join } from "node:path";
 import { EcsClient } from "../../provider/ecs/client";
 import { EcsApiError } from "../../provider/ecs/errors/EcsApiError";
 import { EcsNetworkError } from "../../provider/ecs/errors/EcsNetworkError";
@@ -8,6 +10,9 @@ import { RunningSimulator } from "../../simulator/server";
 import { clientFor, startSim } from "../helpers/sim";
 import { makeTestPki, TestPki } from "../helpers/tlsCerts";
 import { ProxyProcess } from "../helpers/proxyProcess";
+import { readTls } from "../../simulator/cli";
+import { ConfigError } from "../../provider/config/ConfigError";
+import { DEFAULT_SIM_KEY } from "../../simulator/verify";
 
 const REGION = "cn-qingdao-env17-d01";
 const STS = { accessKeyId: "sts-key-id", accessKeySecret: "sts-secret-Zq81xWv0", securityToken: "sts-token-Kp2mN7rT4" };
@@ -143,5 +148,28 @@ describe("ECS client over real TLS and a real proxy process", function () {
         assertNoSecret(viaBad, secrets);
         const tlsErr = await rejection(new EcsClient(clientFor(sim, "rpc", { credentials: STS, proxy: false }), NO_RETRY).describeTasks({ RegionId: REGION }));
         assertNoSecret(tlsErr, secrets);
+    });
+
+    it("the ecs-task-sim command serves HTTPS with --tls-cert and --tls-key", async () => {
+        writeFileSync(join(pki.dir, "cli-server.pem"), pki.cert);
+        writeFileSync(join(pki.dir, "cli-server.key"), pki.key);
+        const child = spawn(process.execPath, [join(__dirname, "../../simulator/cli.js"), "--tls-cert", join(pki.dir, "cli-server.pem"), "--tls-key", join(pki.dir, "cli-server.key")], { stdio: ["ignore", "pipe", "inherit"] });
+        try {
+            const url = await new Promise<string>((resolve, reject) => {
+                let buf = "";
+                child.stdout!.on("data", (c: Buffer) => {
+                    buf += c.toString();
+                    if (buf.includes("\n")) resolve(buf.split("\n")[0]);
+                });
+                child.once("exit", (code) => reject(new Error(`ecs-task-sim exited ${code}`)));
+            });
+            assert.match(url, /^https:\/\/127\.0\.0\.1:\d+$/);
+            const r = await new EcsClient({ endpoint: url, apiStyle: "rpc", credentials: DEFAULT_SIM_KEY, ca, proxy: false }).describeTasks({ RegionId: REGION });
+            assert.deepEqual(r.Tasks, []);
+        } finally {
+            await new Promise<void>((resolve) => (child.exitCode !== null ? resolve() : (child.once("exit", () => resolve()), child.kill("SIGTERM"))));
+        }
+        assert.throws(() => readTls(pki.caPath, undefined), (e: Error) => e instanceof ConfigError && e.setting === "--tls-key");
+        assert.throws(() => readTls("/nonexistent.pem", pki.caPath), (e: Error) => e instanceof ConfigError && e.setting === "--tls-cert" && /ENOENT/.test(e.message));
     });
 });
