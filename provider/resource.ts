@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { imageTaskProvider } from "./dynamicProvider";
+import { secretCredentialArgs, withSecretCredentialOutputs } from "./secretCredentials";
 
 /** Inputs of {@link ImageTaskWaiter}. */
 export interface ImageTaskWaiterArgs {
@@ -21,6 +22,12 @@ export interface ImageTaskWaiterArgs {
     notFoundGrace?: pulumi.Input<string>;
     /** Whether a `Paused` task fails the wait (default true) or is waited on. */
     pausedIsFailure?: pulumi.Input<boolean>;
+    /** AccessKey ID for this waiter only (with `accessKeySecret`). Default: stack config `apsara:accessKeyId`, else the default credential chain. Stored as a secret. */
+    accessKeyId?: pulumi.Input<string>;
+    /** AccessKey secret for this waiter only. Stored as a secret, even when given as a plain string. */
+    accessKeySecret?: pulumi.Input<string>;
+    /** STS token for this waiter's key, when the key is temporary. Stored as a secret. */
+    securityToken?: pulumi.Input<string>;
 }
 
 /**
@@ -66,9 +73,9 @@ export class ImageTaskWaiter extends pulumi.dynamic.Resource {
                 errorCode: undefined,
                 errorMessage: undefined,
                 ossObject: undefined,
-                ...args,
+                ...secretCredentialArgs(args),
             },
-            opts,
+            withSecretCredentialOutputs(opts),
             "ecs",
             "ImageTaskWaiter",
         );

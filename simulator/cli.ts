@@ -4,11 +4,11 @@
  * The first line on stdout is the base URL (e.g. `http://127.0.0.1:43123`).
  */
 import { parseArgs } from "node:util";
+import { readFileSync } from "node:fs";
 import { startSimulator } from "./server";
 import { SimKey } from "./verify";
 import { parseDuration } from "../provider/config/duration";
 import { ConfigError } from "../provider/config/ConfigError";
-import { readFileSync } from "node:fs";
 import { FaultConfig, QuotaRule } from "./faults/types";
 import { validateFaultConfig } from "./faults/validate";
 import { seededRandom } from "./faults/seededRandom";
@@ -29,10 +29,12 @@ const USAGE = `Usage: ecs-task-sim [options]
                          calls over it get Throttling.User (e.g. DescribeTasks=100/m)
   --task-missing D       new tasks stay missing from DescribeTasks for D (default 0s)
   --seed N               seed for fault rates and jitter, to replay a run (default: random)
+  --tls-cert FILE        serve HTTPS with this PEM certificate (chain); needs --tls-key
+  --tls-key FILE         the PEM private key of --tls-cert
   --help                 this text
 
 The first line printed is the base URL. Control API: /_sim/tasks, /_sim/stats,
-/_sim/defaults, /_sim/faults, /_sim/reset (see README).`;
+/_sim/requests, /_sim/defaults, /_sim/faults, /_sim/reset (see README).`;
 
 /** Parses `ID:SECRET[:TOKEN]`. @throws ConfigError naming --access-key. */
 export function parseKey(text: string): SimKey {
@@ -68,6 +70,21 @@ export function readFaults(text: string): FaultConfig {
     }
 }
 
+/** Reads `--tls-cert` and `--tls-key` (both or neither). @throws ConfigError naming the option. */
+export function readTls(certPath: string | undefined, keyPath: string | undefined): { cert: string; key: string } | undefined {
+    if (!certPath && !keyPath) return undefined;
+    if (!certPath) throw new ConfigError("--tls-cert", "is required with --tls-key");
+    if (!keyPath) throw new ConfigError("--tls-key", "is required with --tls-cert");
+    const read = (path: string, option: string) => {
+        try {
+            return readFileSync(path, "utf8");
+        } catch (e) {
+            throw new ConfigError(option, `cannot read "${path}" (${(e as { code?: string }).code ?? (e as Error).message})`);
+        }
+    };
+    return { cert: read(certPath, "--tls-cert"), key: read(keyPath, "--tls-key") };
+}
+
 async function main(): Promise<void> {
     const { values } = parseArgs({
         options: {
@@ -81,6 +98,8 @@ async function main(): Promise<void> {
             quota: { type: "string", multiple: true },
             "task-missing": { type: "string", default: "0s" },
             seed: { type: "string" },
+            "tls-cert": { type: "string" },
+            "tls-key": { type: "string" },
             help: { type: "boolean", default: false },
         },
         strict: true,
@@ -98,6 +117,7 @@ async function main(): Promise<void> {
     const missing = values["task-missing"]!;
     if (missing !== "0s" && missing !== "0") faults.taskMissingMs = parseDuration(missing, "--task-missing");
     if (values.seed !== undefined && !/^-?\d+$/.test(values.seed)) throw new ConfigError("--seed", `"${values.seed}" must be an integer`);
+    const tls = readTls(values["tls-cert"], values["tls-key"]);
     const sim = await startSimulator({
         port,
         host: values.host,
@@ -105,6 +125,7 @@ async function main(): Promise<void> {
         routePrefix: values["route-prefix"],
         faults,
         faultRandom: values.seed !== undefined ? seededRandom(Number(values.seed)) : undefined,
+        tls,
         taskDefaults: { durationMs: parseDuration(values["task-duration"]!, "--task-duration"), finalStatus: values["final-status"] },
     });
     process.stdout.write(`${sim.url}\n`);

@@ -1,4 +1,5 @@
 import { createServer, IncomingMessage, Server, ServerResponse } from "node:http";
+import { createServer as createTlsServer } from "node:https";
 import { AddressInfo } from "node:net";
 import { randomUUID } from "node:crypto";
 import { ACTIONS } from "./actions";
@@ -11,6 +12,7 @@ import { FaultConfig } from "./faults/types";
 import { FaultInjector } from "./faults/injector";
 import { validateFaultConfig } from "./faults/validate";
 import { respondWithFault } from "./faults/respond";
+import { RecordedRequest, RequestLog } from "./requestLog";
 
 /** Options of {@link startSimulator}. */
 export interface SimulatorOptions {
@@ -32,6 +34,8 @@ export interface SimulatorOptions {
     faults?: FaultConfig;
     /** Randomness for fault rates and latency jitter; seed it (./faults/seededRandom) to replay. Default `Math.random`. */
     faultRandom?: () => number;
+    /** Serve HTTPS with this certificate chain and private key (PEM text) instead of HTTP. */
+    tls?: { cert: string; key: string };
 }
 
 /** A running simulator. */
@@ -42,6 +46,8 @@ export interface RunningSimulator {
     store: TaskStore;
     stats: SimStats;
     faults: FaultInjector;
+    /** The last 100 API requests (headers and parameters), oldest first; also `GET /_sim/requests`. */
+    requests(): RecordedRequest[];
     server: Server;
     close(): Promise<void>;
 }
@@ -66,9 +72,11 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Runni
     const faults = new FaultInjector({ random: opts.faultRandom ?? Math.random, now });
     faults.configure(initialFaults);
 
-    const server = createServer((req, res) => {
+    const requestLog = new RequestLog();
+    const listener = (req: IncomingMessage, res: ServerResponse) => {
         handle(req, res).catch((err) => sendJson(res, 500, { Code: "InternalError", Message: String(err?.message ?? err) }));
-    });
+    };
+    const server: Server = opts.tls ? createTlsServer({ cert: opts.tls.cert, key: opts.tls.key }, listener) : createServer(listener);
 
     async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
         const url = new URL(req.url ?? "/", "http://sim");
@@ -95,6 +103,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Runni
         const requestIdKey = style === "route" ? "RequestID" : "RequestId";
         const requestId = randomUUID().toUpperCase();
         const label = action || "(none)";
+        requestLog.record(label, style, req.headers, params);
         sim.stats.calls[label] = (sim.stats.calls[label] ?? 0) + 1;
         if (label === "DescribeTasks") {
             sim.stats.describeTaskIdsPerCall.push(params.TaskIds ? params.TaskIds.split(",").filter(Boolean).length : 0);
@@ -160,6 +169,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Runni
             return sendJson(res, 200, faults.current);
         }
         if (method === "GET" && path === "/_sim/faults") return sendJson(res, 200, faults.current);
+        if (method === "GET" && path === "/_sim/requests") return sendJson(res, 200, requestLog.list());
         if (method === "PUT" && path === "/_sim/defaults") {
             store.defaults = { ...store.defaults, ...scriptOf(input) };
             return sendJson(res, 200, store.defaults);
@@ -169,6 +179,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Runni
             store.defaults = { ...initialDefaults };
             sim.stats = emptyStats();
             faults.configure(initialFaults);
+            requestLog.clear();
             return sendJson(res, 200, { reset: true });
         }
         sendJson(res, 404, { error: `no control endpoint ${method} ${path}` });
@@ -181,13 +192,14 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Runni
     const addr = server.address() as AddressInfo;
     const host = addr.family === "IPv6" ? `[${addr.address}]` : addr.address;
     return {
-        url: `http://${host}:${addr.port}`,
+        url: `${opts.tls ? "https" : "http"}://${host}:${addr.port}`,
         port: addr.port,
         store,
         get stats() {
             return { ...sim.stats, faultsInjected: faults.injected };
         },
         faults,
+        requests: () => requestLog.list(),
         server,
         close: () =>
             new Promise<void>((resolve) => {

@@ -2,18 +2,19 @@
 /**
  * `ecs-tasks`: start and inspect ECS image tasks from the command line, printing JSON.
  * Same settings as the resource: endpoint and style from flags or APSARA_ENDPOINT /
- * APSARA_API_STYLE; credentials from ALIBABA_CLOUD_ACCESS_KEY_ID,
- * ALIBABA_CLOUD_ACCESS_KEY_SECRET, ALIBABA_CLOUD_SECURITY_TOKEN (never from flags, so that
- * secrets stay out of shell history and process lists).
+ * APSARA_API_STYLE; credentials from the default chain of @alicloud/credentials
+ * (ALIBABA_CLOUD_ACCESS_KEY_ID, ALIBABA_CLOUD_ACCESS_KEY_SECRET, ALIBABA_CLOUD_SECURITY_TOKEN,
+ * the aliyun CLI profile, ~/.alibabacloud/credentials, an ECS RAM role; never from flags, so
+ * that secrets stay out of shell history and process lists).
  */
 import { parseArgs } from "node:util";
 import { EcsClient } from "../ecs/client";
 import { ConfigError } from "../config/ConfigError";
-import { resolveCredentials } from "../config/settings";
+import { resolveGateway } from "../config/clientConfig";
+import { createDefaultChain } from "../config/credentials";
 import { parseDuration } from "../config/duration";
 import { TaskScheduler } from "../waiter/scheduler";
 import { waitForTask } from "../waiter/waitForTask";
-import { ApiStyle } from "../ecs/types";
 
 const USAGE = `Usage: ecs-tasks <command> [options]
 
@@ -29,9 +30,13 @@ Common options:
   --api-style S         route or rpc (default: $APSARA_API_STYLE, else route)
   --organization-id ID  Apsara organization (default: $APSARA_ORGANIZATION_ID)
   --resource-group-id ID  Apsara resource group (default: $APSARA_RESOURCE_GROUP_ID)
+  --ca-cert PATH        PEM CA bundle trusted for the gateway (default: $APSARA_CA_CERT_PATH)
+  --insecure            do not verify the gateway's TLS certificate (tests only; warns)
+  --proxy URL           HTTP(S) proxy (default: $HTTPS_PROXY / $HTTP_PROXY, minus $NO_PROXY)
 
 Credentials come from ALIBABA_CLOUD_ACCESS_KEY_ID, ALIBABA_CLOUD_ACCESS_KEY_SECRET and
-ALIBABA_CLOUD_SECURITY_TOKEN. Output is JSON on stdout; errors go to stderr as JSON with exit 1
+ALIBABA_CLOUD_SECURITY_TOKEN, else the aliyun CLI profile, ~/.alibabacloud/credentials or an
+ECS RAM role (the default chain of @alicloud/credentials). Output is JSON on stdout; errors go to stderr as JSON with exit 1
 (API or task failure) or 2 (bad usage).`;
 
 const OPTIONS = {
@@ -39,6 +44,9 @@ const OPTIONS = {
     "api-style": { type: "string" },
     "organization-id": { type: "string" },
     "resource-group-id": { type: "string" },
+    "ca-cert": { type: "string" },
+    insecure: { type: "boolean", default: false },
+    proxy: { type: "string" },
     region: { type: "string" },
     "oss-bucket": { type: "string" },
     "oss-object": { type: "string" },
@@ -67,18 +75,25 @@ function need(v: Values, name: keyof Values): string {
     return x;
 }
 
-function clientFrom(v: Values, env: NodeJS.ProcessEnv): EcsClient {
-    const credentials = resolveCredentials({}, env);
-    if (!credentials) throw new ConfigError("ALIBABA_CLOUD_ACCESS_KEY_ID", "no credentials: set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET");
+async function clientFrom(v: Values, env: NodeJS.ProcessEnv): Promise<EcsClient> {
     const endpoint = v.endpoint ?? env.APSARA_ENDPOINT;
     if (!endpoint) throw new ConfigError("--endpoint", "is required (or set APSARA_ENDPOINT)");
-    return new EcsClient({
-        endpoint,
-        apiStyle: (v["api-style"] ?? env.APSARA_API_STYLE ?? "route") as ApiStyle,
-        credentials,
-        organizationId: v["organization-id"] ?? env.APSARA_ORGANIZATION_ID,
-        resourceGroupId: v["resource-group-id"] ?? env.APSARA_RESOURCE_GROUP_ID,
-    });
+    const g = await resolveGateway(
+        { endpoint, apiStyle: v["api-style"] },
+        {
+            settings: {
+                organizationId: v["organization-id"],
+                resourceGroupId: v["resource-group-id"],
+                caCertPath: v["ca-cert"],
+                insecure: v.insecure ? "true" : undefined,
+                proxy: v.proxy,
+            },
+            env,
+            chain: createDefaultChain(),
+        },
+    );
+    for (const w of g.warnings) process.stderr.write(`${w}\n`);
+    return new EcsClient(g.options);
 }
 
 /** Runs one command; returns the JSON to print. Exported for tests. */
@@ -89,7 +104,7 @@ export async function run(argv: string[], env: NodeJS.ProcessEnv): Promise<unkno
     if (positionals.length > 1) throw new ConfigError("command", `unexpected argument "${positionals[1]}"`);
     const known = ["import-image", "export-image", "describe", "wait"];
     if (!known.includes(command)) throw new ConfigError("command", `"${command}" is not a command; use one of ${known.join(", ")}`);
-    const client = clientFrom(v, env);
+    const client = await clientFrom(v, env);
     const region = need(v, "region");
     switch (command) {
         case "import-image":

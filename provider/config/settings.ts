@@ -1,5 +1,3 @@
-import { Credentials } from "../ecs/types";
-
 /** The stack configuration namespace of this package. */
 export const CONFIG_NAMESPACE = "apsara";
 
@@ -22,9 +20,29 @@ export interface StackSettings {
     organizationId?: string;
     /** `apsara:resourceGroupId` */
     resourceGroupId?: string;
+    /** `apsara:apsaraHeaders`: `true` (default) or `false`; see provider/config/clientConfig.ts. */
+    apsaraHeaders?: string;
+    /** `apsara:caCertPath`: PEM file of CA certificates trusted for the gateway, besides the public roots. */
+    caCertPath?: string;
+    /** `apsara:insecure`: `true` skips TLS certificate verification (with a warning on every run). Default `false`. */
+    insecure?: string;
+    /** `apsara:proxy`: HTTP(S) proxy URL for every gateway of the stack; unset: `HTTPS_PROXY` / `HTTP_PROXY` / `NO_PROXY`. */
+    proxy?: string;
 }
 
-const KEYS: (keyof StackSettings)[] = ["endpoint", "apiStyle", "accessKeyId", "accessKeySecret", "securityToken", "organizationId", "resourceGroupId"];
+const KEYS: (keyof StackSettings)[] = [
+    "endpoint",
+    "apiStyle",
+    "accessKeyId",
+    "accessKeySecret",
+    "securityToken",
+    "organizationId",
+    "resourceGroupId",
+    "apsaraHeaders",
+    "caCertPath",
+    "insecure",
+    "proxy",
+];
 
 /** Reads every `apsara:*` setting through `get` (a Pulumi config getter taking the full key). Empty strings count as unset. */
 export function readStackSettings(get: (key: string) => string | undefined): StackSettings {
@@ -34,21 +52,4 @@ export function readStackSettings(get: (key: string) => string | undefined): Sta
         if (typeof v === "string" && v.trim() !== "") s[k] = v.trim();
     }
     return s;
-}
-
-/**
- * Credentials in order of precedence: the stack config (`apsara:accessKeyId`,
- * `apsara:accessKeySecret`, `apsara:securityToken`), then the environment variables Alibaba
- * tools use (`ALIBABA_CLOUD_ACCESS_KEY_ID`, `ALIBABA_CLOUD_ACCESS_KEY_SECRET`,
- * `ALIBABA_CLOUD_SECURITY_TOKEN`). A pair is taken whole from one source.
- * @returns undefined when neither source has a complete pair.
- */
-export function resolveCredentials(s: StackSettings, env: NodeJS.ProcessEnv): Credentials | undefined {
-    if (s.accessKeyId && s.accessKeySecret) {
-        return { accessKeyId: s.accessKeyId, accessKeySecret: s.accessKeySecret, securityToken: s.securityToken };
-    }
-    const id = env.ALIBABA_CLOUD_ACCESS_KEY_ID;
-    const secret = env.ALIBABA_CLOUD_ACCESS_KEY_SECRET;
-    if (id && secret) return { accessKeyId: id, accessKeySecret: secret, securityToken: env.ALIBABA_CLOUD_SECURITY_TOKEN || undefined };
-    return undefined;
 }

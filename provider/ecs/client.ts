@@ -2,6 +2,7 @@ import { buildRequest } from "./request";
 import { parseEnvelope } from "./envelope";
 import { parseDescribeTasks, parseExportImage, parseImportImage, parseTaskAttribute } from "./results";
 import { AxiosTransport, HttpTransport } from "./transport";
+import { buildAgents } from "./agent";
 import { DEFAULT_RETRY, RetryPolicy, validateRetryPolicy, withRetry } from "./retry";
 import { EcsClientOptions, ResolvedClientOptions, resolveClientOptions } from "./options";
 import { realSleep, Sleep } from "../util/sleep";
@@ -42,7 +43,7 @@ export class EcsClient {
 
     constructor(options: EcsClientOptions, deps: EcsClientDeps = {}) {
         this.options = resolveClientOptions(options);
-        this.transport = deps.transport ?? new AxiosTransport(this.options.requestTimeoutMs);
+        this.transport = deps.transport ?? new AxiosTransport(this.options.requestTimeoutMs, buildAgents(this.options));
         this.retry = validateRetryPolicy(deps.retry ?? DEFAULT_RETRY);
         this.sleep = deps.sleep ?? realSleep;
         this.random = deps.random ?? Math.random;

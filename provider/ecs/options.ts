@@ -21,8 +21,17 @@ export interface EcsClientOptions {
     organizationId?: string;
     /** Apsara resource group: header `x-acs-resourcegroupid`, parameter `ResourceGroup`. */
     resourceGroupId?: string;
-    /** Send the Apsara headers of docs/ecs-api.md section 5 (`x-acs-regionid`, `x-ascm-product-name`, ...). Default true. */
+    /** Send the default Apsara headers of docs/ecs-api.md section 5 (`x-acs-regionid`, `x-acs-request-version`, `x-ascm-product-name`, `x-acs-asapi-product`, `x-acs-caller-sdk-source`). Default true. The tenancy headers follow `organizationId` / `resourceGroupId` regardless. */
     apsaraHeaders?: boolean;
+    /** PEM text of CA certificates to trust for the gateway, in addition to Node's public roots (stack config `apsara:caCertPath` names its file). */
+    ca?: string;
+    /** Skip TLS certificate verification. Default false. Only for tests and emergencies: the caller warns on every run. */
+    insecure?: boolean;
+    /**
+     * HTTP(S) proxy URL (`http://host:port`, `https://...`, with optional `user:password@`). `false`: connect directly.
+     * Default (undefined): from `HTTPS_PROXY` / `HTTP_PROXY` / `ALL_PROXY` / `NO_PROXY` (lower or upper case), as curl reads them.
+     */
+    proxy?: string | false;
     /** Per-request timeout in milliseconds. Default 30000. */
     requestTimeoutMs?: number;
     /** Clock for `Timestamp`. Default `() => new Date()`. */
@@ -32,8 +41,8 @@ export interface EcsClientOptions {
 }
 
 /** {@link EcsClientOptions} with every default filled in. */
-export type ResolvedClientOptions = Required<Omit<EcsClientOptions, "organizationId" | "resourceGroupId">> &
-    Pick<EcsClientOptions, "organizationId" | "resourceGroupId">;
+export type ResolvedClientOptions = Required<Omit<EcsClientOptions, "organizationId" | "resourceGroupId" | "ca" | "proxy">> &
+    Pick<EcsClientOptions, "organizationId" | "resourceGroupId" | "ca" | "proxy">;
 
 /**
  * Validates client options and fills in defaults.
@@ -67,6 +76,9 @@ export function resolveClientOptions(o: EcsClientOptions): ResolvedClientOptions
         organizationId: o.organizationId || undefined,
         resourceGroupId: o.resourceGroupId || undefined,
         apsaraHeaders: o.apsaraHeaders ?? true,
+        ca: o.ca || undefined,
+        insecure: o.insecure ?? false,
+        proxy: o.proxy === undefined || o.proxy === false ? o.proxy : validateProxy(o.proxy, "proxy"),
         requestTimeoutMs: timeout,
         now: o.now ?? (() => new Date()),
         nonce: o.nonce ?? randomUUID,
@@ -94,4 +106,36 @@ export function validateEndpoint(value: unknown, setting: string): string {
         throw new ConfigError(setting, `"${value}" must not have a query or fragment`);
     }
     return url.toString().replace(/\/+$/, "");
+}
+
+/**
+ * Checks that `value` is an http(s) proxy URL and returns it. Messages never show the URL's
+ * user info (it may hold a password).
+ * @throws ConfigError naming `setting`.
+ */
+export function validateProxy(value: unknown, setting: string): string {
+    const fail = (why: string) => new ConfigError(setting, `${why}; write it as http://host:port (or https://, optionally with user:password@)`);
+    if (typeof value !== "string" || value.trim() === "") throw fail("is empty");
+    let url: URL;
+    try {
+        url = new URL(value.trim());
+    } catch {
+        throw fail("is not a URL");
+    }
+    if (url.protocol !== "http:" && url.protocol !== "https:") throw fail(`uses the scheme "${url.protocol}", which is not supported`);
+    return value.trim();
+}
+
+/** `url` without user info, for messages. */
+export function redactUrl(url: string): string {
+    try {
+        const u = new URL(url);
+        if (u.username || u.password) {
+            u.username = "***";
+            u.password = "";
+        }
+        return u.toString().replace(/\/$/, "");
+    } catch {
+        return "(invalid URL)";
+    }
 }

@@ -69,9 +69,10 @@ export function buildRequest(o: ResolvedClientOptions, action: string, business:
         headers["x-acs-asapi-product"] = "ecs";
         headers["x-acs-caller-sdk-source"] = "pulumi-ecs-image-task";
         if (params.RegionId) headers["x-acs-regionid"] = params.RegionId;
-        if (o.organizationId) headers["x-acs-organizationid"] = o.organizationId;
-        if (o.resourceGroupId) headers["x-acs-resourcegroupid"] = o.resourceGroupId;
     }
+    // Tenancy is configured explicitly, so it is sent even when the default Apsara headers are off.
+    if (o.organizationId) headers["x-acs-organizationid"] = o.organizationId;
+    if (o.resourceGroupId) headers["x-acs-resourcegroupid"] = o.resourceGroupId;
     const body = Object.entries(params)
         .map(([k, v]) => `${percentEncode(k)}=${percentEncode(v)}`)
         .join("&");

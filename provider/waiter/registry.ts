@@ -12,10 +12,11 @@ export interface SharedPoller {
 const pollers = new Map<string, SharedPoller>();
 
 /**
- * The process-wide poller for (endpoint, call style, region, credentials, tenancy). Every
+ * The process-wide poller for (endpoint, call style, region, credentials, tenancy, TLS, proxy). Every
  * ImageTaskWaiter in one dynamic-provider host process that waits with the same key shares it,
  * so N concurrent waits cost about ceil(N/100) DescribeTasks calls per tick
- * (docs/design.md, "Waiter"). The key holds a hash of the secret, never the secret.
+ * (docs/design.md, "Waiter"). The key holds hashes of the secret, the token and the proxy URL
+ * (which may carry a password), never the values.
  */
 export function sharedPoller(options: EcsClientOptions, regionId: string, schedulerOptions: SchedulerOptions = {}): SharedPoller {
     const c = options.credentials;
@@ -27,6 +28,10 @@ export function sharedPoller(options: EcsClientOptions, regionId: string, schedu
         createHash("sha256").update(`${c.accessKeySecret}\0${c.securityToken ?? ""}`).digest("hex"),
         options.organizationId ?? "",
         options.resourceGroupId ?? "",
+        options.apsaraHeaders ?? true,
+        options.ca ? createHash("sha256").update(options.ca).digest("hex") : "",
+        options.insecure ?? false,
+        options.proxy === undefined ? "(env)" : options.proxy ? createHash("sha256").update(options.proxy).digest("hex") : "(direct)",
         schedulerOptions.pollIntervalMs ?? 0,
     ]);
     let p = pollers.get(key);
