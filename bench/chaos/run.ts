@@ -45,7 +45,7 @@ export interface ChaosReport {
     hungWaits: number;
     /** Unhandled rejections and uncaught exceptions seen during the run. */
     unhandledErrors: number;
-    /** Timers still pending once every wait had ended and the simulator had closed. */
+    /** Timers still pending once every wait had ended and the simulator had closed, beyond those pending before the run. */
     strayTimers: number;
     /** Error messages, log lines and recorded properties that held the secret key. */
     secretLeaks: number;
@@ -71,6 +71,8 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosReport> {
     const requestTimeoutMs = o.requestTimeoutMs ?? 5000;
     const random = seededRandom(`${o.seed}:tasks`);
 
+    const timers = () => process.getActiveResourcesInfo().filter((x) => x === "Timeout").length;
+    const timersBefore = timers();
     let unhandled = 0;
     const onUnhandled = () => void unhandled++;
     process.on("unhandledRejection", onUnhandled);
@@ -152,7 +154,7 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosReport> {
     const wallMs = Date.now() - start;
     // Let closed sockets and settled promises run out before looking for leftovers.
     await new Promise((r) => setImmediate(r));
-    const strayTimers = process.getActiveResourcesInfo().filter((x) => x === "Timeout").length;
+    const strayTimers = Math.max(0, timers() - timersBefore);
     process.off("unhandledRejection", onUnhandled);
     process.off("uncaughtException", onUnhandled);
 
