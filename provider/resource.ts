@@ -21,6 +21,22 @@ export interface ImageTaskWaiterArgs {
     notFoundGrace?: pulumi.Input<string>;
     /** Whether a `Paused` task fails the wait (default true) or is waited on. */
     pausedIsFailure?: pulumi.Input<boolean>;
+    /**
+     * How often, at most, to read a running task's progress (DescribeTaskAttribute's TaskProcess)
+     * for the progress lines of `pulumi up`; one call per waiter per interval. Default `"30s"`.
+     */
+    progressInterval?: pulumi.Input<string>;
+    /**
+     * When the resource is deleted (e.g. `pulumi destroy` in the middle of an import), cancel the
+     * task with CancelTask if it is still running and cancellable. Default false: delete leaves the task alone.
+     */
+    cancelOnDelete?: pulumi.Input<boolean>;
+    /**
+     * For ImportImage: after the task is `Finished`, also wait (within `timeout`) until
+     * DescribeImages shows the image `Available`, since a task can finish a little before its
+     * image is usable. Default false.
+     */
+    waitForImage?: pulumi.Input<boolean>;
 }
 
 /**
@@ -48,8 +64,12 @@ export class ImageTaskWaiter extends pulumi.dynamic.Resource {
     declare readonly progress: pulumi.Output<string | undefined>;
     /** DescribeTaskAttribute's ErrorCode, for a task that failed (recorded state only). */
     declare readonly errorCode: pulumi.Output<string | undefined>;
-    /** What went wrong, for a wait that did not succeed (recorded state only). */
+    /** DescribeTaskAttribute's ErrorMsg, for a task that failed (recorded state only). */
     declare readonly errorMessage: pulumi.Output<string | undefined>;
+    /** Why the last wait did not succeed: task failed, timeout (status, progress, time waited, polls), not found, API error (recorded state only). */
+    declare readonly waitError: pulumi.Output<string | undefined>;
+    /** With `waitForImage`: DescribeImages' Status of the imported image, `Available` after a successful wait. */
+    declare readonly imageStatus: pulumi.Output<string | undefined>;
     /** For ExportImage: the OSS object written. */
     declare readonly ossObject: pulumi.Output<string | undefined>;
 
@@ -65,7 +85,9 @@ export class ImageTaskWaiter extends pulumi.dynamic.Resource {
                 progress: undefined,
                 errorCode: undefined,
                 errorMessage: undefined,
+                waitError: undefined,
                 ossObject: undefined,
+                imageStatus: undefined,
                 ...args,
             },
             opts,
