@@ -45,8 +45,9 @@ export interface ImageTaskWaiterArgs {
  * the task finished, and never if it failed. Preview makes no API call.
  *
  * A `Failed`, `Deleted` or (by default) `Paused` task, a timeout, or a permanent API error fails
- * the step; the resource is recorded with the task's last status and the reason in
- * `taskStatus`, `errorCode` and `errorMessage`, and the next `pulumi up` waits again.
+ * the step; the resource is recorded with the task's last status, progress and the reason in
+ * `taskStatus`, `progress`, `errorCode`, `errorMessage` and `waitError`, and the next
+ * `pulumi up` waits again (on the same task after a timeout: resume, not restart).
  */
 export class ImageTaskWaiter extends pulumi.dynamic.Resource {
     /** The awaited TaskId. */
