@@ -111,13 +111,14 @@ describe("lifecycle end to end through the real pulumi CLI", function () {
         let markerFile: string;
 
         it("a timeout fails up naming the task, last status, progress, time waited and polls, with one log line per change", async () => {
-            const t = await simTask(sim, { regionId: REGION, taskAction: "ImportImage", durationMs: 14_000, pendingMs: 1000 });
-            taskId = t.taskId;
-            markerFile = await newStack("resume", { taskId, waiter: { timeout: "5s", progressInterval: "1s" } });
+            // The program starts the task during the first up: the task's 14 s run from then, not from the stack setup.
+            markerFile = await newStack("resume", { startTask: { regionId: REGION, taskAction: "ImportImage", durationMs: 14_000, pendingMs: 1000 }, waiter: { timeout: "5s", progressInterval: "1s" } });
             const describeBefore = sim.stats.calls.DescribeTasks ?? 0;
             const r = await up("resume");
             const describeCalls = (sim.stats.calls.DescribeTasks ?? 0) - describeBefore;
             assert.notEqual(r.code, 0);
+            taskId = String((await waiterState("resume")).outputs.taskId);
+            assert.match(taskId, /^t-/);
             const t1 = text(r);
             assert.match(t1, new RegExp(`Timed out after \\d+s \\(timeout 5s\\) waiting for ECS task ${taskId} in ${REGION}: last status Processing, progress \\d+%, \\d+ polls`));
             assert.equal(markers(markerFile).length, 0, "the gated resource ran although the wait timed out");
@@ -244,16 +245,21 @@ describe("lifecycle end to end through the real pulumi CLI", function () {
     });
 
     it("waitForImage: up waits after the task until DescribeImages shows the image Available", async () => {
-        const t = await simTask(sim, { regionId: REGION, taskAction: "ImportImage", durationMs: 1500, imageReadyDelayMs: 3000 });
-        const markerFile = await newStack("image", { taskId: t.taskId, waiter: { taskAction: "ImportImage", waitForImage: true, timeout: "1m" } });
+        // The program starts the task during up, so its timeline is relative to the up and not to the stack setup.
+        const markerFile = await newStack("image", {
+            startTask: { regionId: REGION, taskAction: "ImportImage", durationMs: 1500, imageReadyDelayMs: 3000 },
+            waiter: { taskAction: "ImportImage", waitForImage: true, timeout: "1m" },
+        });
         const r = await mustUp("image");
         const out = await outputs("image");
         assert.equal(out.taskStatus, "Finished");
         assert.equal(out.imageStatus, "Available");
-        assert.match(text(r), new RegExp(`ECS task ${t.taskId}: image ${t.ResourceId} Creating`));
+        assert.equal(out.resourceId, sim.store.get(out.taskId)?.resourceId);
+        assert.match(text(r), new RegExp(`ECS task ${out.taskId}: image ${out.resourceId} Creating`));
+        assert.match(text(r), new RegExp(`ECS task ${out.taskId}: image ${out.resourceId} Available`));
         const m = markers(markerFile);
         assert.equal(m.length, 1);
-        assert.ok(m[0].at >= sim.store.view(t.taskId)!.terminalAt + 3000, "the gated resource ran before the image was Available");
+        assert.ok(m[0].at >= sim.store.view(out.taskId)!.terminalAt + 3000, "the gated resource ran before the image was Available");
         await prog.must(["preview", "--expect-no-changes", "--non-interactive", "-s", "image"]);
     });
 
