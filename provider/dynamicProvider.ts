@@ -26,7 +26,7 @@ export const imageTaskProvider: pulumi.dynamic.ResourceProvider = {
     async read(id, props) {
         return require("pulumi-ecs-image-task/dist/provider/lifecycle/host").read(id, props);
     },
-    async delete() {
-        return require("pulumi-ecs-image-task/dist/provider/lifecycle/host").del();
+    async delete(id, props) {
+        return require("pulumi-ecs-image-task/dist/provider/lifecycle/host").del(id, props);
     },
 };

@@ -17,3 +17,6 @@ export { TaskTimeoutError } from "./waiter/errors/TaskTimeoutError";
 export { TaskNotFoundError } from "./waiter/errors/TaskNotFoundError";
 export { TaskActionMismatchError } from "./waiter/errors/TaskActionMismatchError";
 export { WaitCancelledError } from "./waiter/errors/WaitCancelledError";
+export { waitForImage, ImageWaitOptions, ImageWaitResult } from "./waiter/waitForImage";
+export { ImageNotReadyError } from "./waiter/errors/ImageNotReadyError";
+export { CancelOnDeleteError } from "./lifecycle/CancelOnDeleteError";

@@ -28,6 +28,22 @@ export interface ImageTaskWaiterArgs {
     accessKeySecret?: pulumi.Input<string>;
     /** STS token for this waiter's key, when the key is temporary. Stored as a secret. */
     securityToken?: pulumi.Input<string>;
+    /**
+     * How often, at most, to read a running task's progress (DescribeTaskAttribute's TaskProcess)
+     * for the progress lines of `pulumi up`; one call per waiter per interval. Default `"30s"`.
+     */
+    progressInterval?: pulumi.Input<string>;
+    /**
+     * When the resource is deleted (e.g. `pulumi destroy` in the middle of an import), cancel the
+     * task with CancelTask if it is still running and cancellable. Default false: delete leaves the task alone.
+     */
+    cancelOnDelete?: pulumi.Input<boolean>;
+    /**
+     * For ImportImage: after the task is `Finished`, also wait (within `timeout`) until
+     * DescribeImages shows the image `Available`, since a task can finish a little before its
+     * image is usable. Default false.
+     */
+    waitForImage?: pulumi.Input<boolean>;
 }
 
 /**
@@ -36,8 +52,9 @@ export interface ImageTaskWaiterArgs {
  * the task finished, and never if it failed. Preview makes no API call.
  *
  * A `Failed`, `Deleted` or (by default) `Paused` task, a timeout, or a permanent API error fails
- * the step; the resource is recorded with the task's last status and the reason in
- * `taskStatus`, `errorCode` and `errorMessage`, and the next `pulumi up` waits again.
+ * the step; the resource is recorded with the task's last status, progress and the reason in
+ * `taskStatus`, `progress`, `errorCode`, `errorMessage` and `waitError`, and the next
+ * `pulumi up` waits again (on the same task after a timeout: resume, not restart).
  */
 export class ImageTaskWaiter extends pulumi.dynamic.Resource {
     /** The awaited TaskId. */
@@ -55,8 +72,12 @@ export class ImageTaskWaiter extends pulumi.dynamic.Resource {
     declare readonly progress: pulumi.Output<string | undefined>;
     /** DescribeTaskAttribute's ErrorCode, for a task that failed (recorded state only). */
     declare readonly errorCode: pulumi.Output<string | undefined>;
-    /** What went wrong, for a wait that did not succeed (recorded state only). */
+    /** DescribeTaskAttribute's ErrorMsg, for a task that failed (recorded state only). */
     declare readonly errorMessage: pulumi.Output<string | undefined>;
+    /** Why the last wait did not succeed: task failed, timeout (status, progress, time waited, polls), not found, API error (recorded state only). */
+    declare readonly waitError: pulumi.Output<string | undefined>;
+    /** With `waitForImage`: DescribeImages' Status of the imported image, `Available` after a successful wait. */
+    declare readonly imageStatus: pulumi.Output<string | undefined>;
     /** For ExportImage: the OSS object written. */
     declare readonly ossObject: pulumi.Output<string | undefined>;
 
@@ -72,7 +93,9 @@ export class ImageTaskWaiter extends pulumi.dynamic.Resource {
                 progress: undefined,
                 errorCode: undefined,
                 errorMessage: undefined,
+                waitError: undefined,
                 ossObject: undefined,
+                imageStatus: undefined,
                 ...secretCredentialArgs(args),
             },
             withSecretCredentialOutputs(opts),

@@ -1,12 +1,14 @@
 import { buildRequest } from "./request";
 import { parseEnvelope } from "./envelope";
-import { parseDescribeTasks, parseExportImage, parseImportImage, parseTaskAttribute } from "./results";
+import { parseDescribeImages, parseDescribeTasks, parseExportImage, parseImportImage, parseTaskAttribute } from "./results";
 import { AxiosTransport, HttpTransport } from "./transport";
 import { buildAgents } from "./agent";
 import { DEFAULT_RETRY, RetryPolicy, validateRetryPolicy, withRetry } from "./retry";
 import { EcsClientOptions, ResolvedClientOptions, resolveClientOptions } from "./options";
 import { realSleep, Sleep } from "../util/sleep";
 import {
+    DescribeImagesParams,
+    DescribeImagesResult,
     DescribeTasksParams,
     DescribeTasksResult,
     ExportImageParams,
@@ -113,6 +115,27 @@ export class EcsClient {
                 signal,
             ),
         );
+    }
+
+    /**
+     * DescribeImages: images by ID and status. Sends `Status` comma-joined when given (the API
+     * lists only `Available` images otherwise), `ImageId` comma-joined, `PageSize` default 100
+     * when IDs are given.
+     */
+    async describeImages(p: DescribeImagesParams, signal?: AbortSignal): Promise<DescribeImagesResult> {
+        const ids = p.ImageIds ?? [];
+        const obj = await this.call(
+            "DescribeImages",
+            {
+                RegionId: p.RegionId,
+                ImageId: ids.length ? ids.join(",") : undefined,
+                Status: p.Status?.length ? p.Status.join(",") : undefined,
+                PageNumber: p.PageNumber !== undefined ? String(p.PageNumber) : undefined,
+                PageSize: String(p.PageSize ?? (ids.length ? 100 : 10)),
+            },
+            signal,
+        );
+        return parseDescribeImages(obj);
     }
 
     /** CancelTask: cancels a running ImportImage or ExportImage task. */

@@ -1,6 +1,7 @@
 import { EcsResponseError } from "./errors/EcsResponseError";
 import { requestIdOf } from "./envelope";
 import {
+    DescribeImagesResult,
     DescribeTasksResult,
     ExportImageResult,
     ImportImageResult,
@@ -58,6 +59,29 @@ export function parseTaskAttribute(obj: Record<string, unknown>): TaskAttribute 
         SuccessCount: optNum(obj.SuccessCount),
         FailedCount: optNum(obj.FailedCount),
         OperationProgress: ops,
+    };
+}
+
+/**
+ * Normalizes a DescribeImages answer: `Images` as `{Image: [...]}`, as a bare array, or as
+ * `{Image: {...}}`; `RequestID` for `RequestId`.
+ * @throws EcsResponseError (`UnexpectedResponse`) when an image entry has no `ImageId` or `Status`.
+ */
+export function parseDescribeImages(obj: Record<string, unknown>): DescribeImagesResult {
+    const images = listOf(obj.Images, "Image").map((e) => {
+        const o = asObject(e);
+        const ImageId = optStr(o.ImageId);
+        const Status = optStr(o.Status);
+        if (!ImageId || !Status) throw unexpected("DescribeImages", o, "an image entry has no ImageId or Status");
+        return { ImageId, Status, ImageName: optStr(o.ImageName), Progress: optStr(o.Progress) };
+    });
+    return {
+        RequestId: requestIdOf(obj),
+        RegionId: optStr(obj.RegionId),
+        TotalCount: optNum(obj.TotalCount) ?? images.length,
+        PageNumber: optNum(obj.PageNumber) ?? 1,
+        PageSize: optNum(obj.PageSize) ?? images.length,
+        Images: images,
     };
 }
 

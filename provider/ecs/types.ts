@@ -117,3 +117,36 @@ export interface ExportImageResult {
     TaskId: string;
     RegionId?: string;
 }
+
+/** Parameters of DescribeImages this package sends. */
+export interface DescribeImagesParams {
+    RegionId: string;
+    /** Up to 100 image IDs, comma-joined on the wire. */
+    ImageIds?: string[];
+    /** Statuses to list. The API lists only `Available` images unless told otherwise (docs/ecs-api.md section 2). */
+    Status?: string[];
+    /** 1-based. Default 1. */
+    PageNumber?: number;
+    /** 1..100. Default 10 at the gateway. */
+    PageSize?: number;
+}
+
+/** One entry of DescribeImages' `Images.Image`. */
+export interface ImageSummary {
+    ImageId: string;
+    /** `Creating`, `Waiting`, `Available`, `UnAvailable`, `CreateFailed`, `Deprecated`, or anything else a gateway invents. */
+    Status: string;
+    ImageName?: string;
+    /** Creation progress as the API words it, e.g. `"100%"`. */
+    Progress?: string;
+}
+
+/** DescribeImages' answer, normalized: `Images.Image` (any variant) becomes `Images`. */
+export interface DescribeImagesResult {
+    RequestId?: string;
+    RegionId?: string;
+    TotalCount: number;
+    PageNumber: number;
+    PageSize: number;
+    Images: ImageSummary[];
+}

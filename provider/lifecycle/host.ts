@@ -14,6 +14,9 @@ import { sharedPoller } from "../waiter/registry";
 import { INPUT_KEYS, UNKNOWN, validateInputs, WaiterInputs, CheckFailure } from "./inputs";
 import { WaiterOutputs } from "./outputs";
 import { waitAndRecord } from "./wait";
+import { diffWaiter, WaiterDiff } from "./diff";
+import { readWaiter, ReadOutcome } from "./read";
+import { deleteWaiter } from "./delete";
 
 let settings: StackSettings = {};
 const defaultChain = createDefaultChain();
@@ -33,12 +36,11 @@ export async function check(_olds: Record<string, unknown>, news: Record<string,
     return { inputs: news, failures };
 }
 
-/** `diff`: any change of an input is an update that waits again; `__provider` is ignored. Makes no API call. */
-export async function diff(_id: string, olds: Record<string, unknown>, news: Record<string, unknown>): Promise<{ changes: boolean }> {
-    const prev = (olds.__inputs ?? olds) as Record<string, unknown>;
-    const changes =
-        INPUT_KEYS.some((k) => news[k] === UNKNOWN || JSON.stringify(prev[k] ?? null) !== JSON.stringify(news[k] ?? null)) || credentialsChanged(olds, news);
-    return { changes };
+/** `diff`: see {@link diffWaiter}; a change of the waiter's own credentials is an update too. Makes no API call. */
+export async function diff(_id: string, olds: Record<string, unknown>, news: Record<string, unknown>): Promise<WaiterDiff> {
+    const d = diffWaiter(olds, news);
+    if (credentialsChanged(olds, news)) return { ...d, changes: true, diffs: [...d.diffs, "credentials"] };
+    return d;
 }
 
 /** `create`: waits on the task; the resource ID is the first task's ID. */
@@ -49,31 +51,24 @@ export async function create(inputs: Record<string, unknown>): Promise<{ id: str
     return { id: w.taskId, outs };
 }
 
-/** `update`: waits again, on the (possibly new) task. */
-export async function update(id: string, _olds: Record<string, unknown>, news: Record<string, unknown>): Promise<{ outs: WaiterOutputs }> {
+/** `update`: waits again, on the (possibly new) task; a recorded `Finished` result of the same task stands if the task has aged out. */
+export async function update(id: string, olds: Record<string, unknown>, news: Record<string, unknown>): Promise<{ outs: WaiterOutputs }> {
     const w = waiterInputs(news);
     const creds = credentialInputsOf(news);
-    return { outs: await recordingCredentials(creds, async () => waitAndRecord(id, w, news.__provider, await context(w, creds))) };
+    return { outs: await recordingCredentials(creds, async () => waitAndRecord(id, w, news.__provider, { ...(await context(w, creds)), recorded: olds })) };
 }
 
-/**
- * `read` (refresh): one DescribeTasks call for the recorded task. A task that is listed updates
- * the status fields; a task no longer listed (old tasks age out) keeps the recorded state.
- */
-export async function read(id: string, props: Record<string, unknown>): Promise<{ id: string; props: Record<string, unknown> }> {
+/** `read` (refresh): see {@link readWaiter}. */
+export async function read(id: string, props: Record<string, unknown>): Promise<ReadOutcome> {
     const w = waiterInputs((props.__inputs ?? props) as Record<string, unknown>);
-    const { client } = sharedPoller(await clientOptions(w, credentialInputsOf(props)), w.regionId);
-    const r = await client.describeTasks({ RegionId: w.regionId, TaskIds: [String(props.taskId ?? w.taskId)] });
-    const t = r.Tasks.find((x) => x.TaskId === (props.taskId ?? w.taskId));
-    if (!t) return { id, props };
-    return {
-        id,
-        props: { ...props, taskStatus: t.TaskStatus, taskAction: t.TaskAction ?? props.taskAction, resourceId: t.ResourceId ?? props.resourceId, finishedTime: t.FinishedTime ?? props.finishedTime },
-    };
+    return readWaiter(id, props, w, sharedPoller(await clientOptions(w, credentialInputsOf(props)), w.regionId).client, (line) => console.log(line));
 }
 
-/** `delete`: leaves the task alone. */
-export async function del(): Promise<void> {}
+/** `delete`: see {@link deleteWaiter}; leaves the task alone unless `cancelOnDelete` was set. */
+export async function del(_id: string, props: Record<string, unknown>): Promise<void> {
+    const w = waiterInputs((props.__inputs ?? props) as Record<string, unknown>);
+    await deleteWaiter(props, w, async () => sharedPoller(await clientOptions(w, credentialInputsOf(props)), w.regionId).client, (line) => console.log(line));
+}
 
 function waiterInputs(p: Record<string, unknown>): WaiterInputs {
     const w: Record<string, unknown> = {};

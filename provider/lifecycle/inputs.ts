@@ -19,13 +19,32 @@ export interface WaiterInputs {
     pollInterval?: string;
     notFoundGrace?: string;
     pausedIsFailure?: boolean;
+    /** How often, at most, to read a running task's progress for the log. */
+    progressInterval?: string;
+    /** Cancel a still-running task (CancelTask) when the resource is deleted. */
+    cancelOnDelete?: boolean;
+    /** After an ImportImage task finishes, also wait until DescribeImages shows the image Available. */
+    waitForImage?: boolean;
 }
 
 /** Defaults of the optional inputs. `timeout`: 90m, since Apsara imports can take an hour (docs/ecs-api.md section 5). */
-export const DEFAULTS = { timeout: "90m", pollInterval: "4s", notFoundGrace: "2m", pausedIsFailure: true } as const;
+export const DEFAULTS = { timeout: "90m", pollInterval: "4s", notFoundGrace: "2m", pausedIsFailure: true, progressInterval: "30s", cancelOnDelete: false, waitForImage: false } as const;
 
 /** The input names that are compared by diff and echoed into the outputs. */
-export const INPUT_KEYS: (keyof WaiterInputs)[] = ["regionId", "taskId", "taskAction", "timeout", "endpoint", "apiStyle", "pollInterval", "notFoundGrace", "pausedIsFailure"];
+export const INPUT_KEYS: (keyof WaiterInputs)[] = [
+    "regionId",
+    "taskId",
+    "taskAction",
+    "timeout",
+    "endpoint",
+    "apiStyle",
+    "pollInterval",
+    "notFoundGrace",
+    "pausedIsFailure",
+    "progressInterval",
+    "cancelOnDelete",
+    "waitForImage",
+];
 
 /** A failed input check, as Pulumi's `check` reports it. */
 export interface CheckFailure {
@@ -48,7 +67,7 @@ export function validateInputs(news: Record<string, unknown>): CheckFailure[] {
     if (known("taskAction") && !TASK_ACTIONS.includes(news.taskAction as (typeof TASK_ACTIONS)[number])) {
         fail("taskAction", `"${String(news.taskAction)}" is not supported; use one of ${TASK_ACTIONS.join(", ")}, or leave it unset to accept any`);
     }
-    for (const k of ["timeout", "pollInterval", "notFoundGrace"]) {
+    for (const k of ["timeout", "pollInterval", "notFoundGrace", "progressInterval"]) {
         if (!known(k)) continue;
         try {
             if (typeof news[k] !== "string") throw new ConfigError(k, `must be a duration string such as "90m"`);
@@ -69,6 +88,11 @@ export function validateInputs(news: Record<string, unknown>): CheckFailure[] {
     if (known("apiStyle") && news.apiStyle !== "route" && news.apiStyle !== "rpc") {
         fail("apiStyle", `"${String(news.apiStyle)}" is not a call style; use "route" (Apsara) or "rpc" (public cloud)`);
     }
-    if (known("pausedIsFailure") && typeof news.pausedIsFailure !== "boolean") fail("pausedIsFailure", "must be true or false");
+    for (const k of ["pausedIsFailure", "cancelOnDelete", "waitForImage"]) {
+        if (known(k) && typeof news[k] !== "boolean") fail(k, `must be true or false, not ${JSON.stringify(news[k])}`);
+    }
+    if (news.waitForImage === true && known("taskAction") && news.taskAction !== "ImportImage") {
+        fail("waitForImage", `applies only to ImportImage tasks (an import's image); taskAction is ${String(news.taskAction)}: remove waitForImage or set taskAction to ImportImage`);
+    }
     return failures;
 }

@@ -20,8 +20,12 @@ export interface WaiterOutputs {
     progress?: string;
     /** For a failed task: DescribeTaskAttribute's ErrorCode. */
     errorCode?: string;
-    /** For a failed task or a wait that did not finish: what went wrong. */
+    /** For a failed task: DescribeTaskAttribute's ErrorMsg. */
     errorMessage?: string;
+    /** Why the last wait did not succeed (task failed, timeout, not found, API error), as the step's error said it. Absent after a successful wait. */
+    waitError?: string;
+    /** With `waitForImage`: DescribeImages' Status of the imported image (`Available` after a successful wait). */
+    imageStatus?: string;
     /** For ExportImage: the OSS object written (DescribeTaskAttribute's RelatedItem `OSSObject`). */
     ossObject?: string;
     /** The inputs this state was produced from, for diff (Pulumi passes old outputs, not old inputs, to diff). */
@@ -29,4 +33,4 @@ export interface WaiterOutputs {
 }
 
 /** Every declared output key, seeded as undefined on the resource so that each exists (docs/pulumi-dynamic.md). */
-export const OUTPUT_KEYS = ["taskStatus", "resourceId", "creationTime", "finishedTime", "progress", "errorCode", "errorMessage", "ossObject"] as const;
+export const OUTPUT_KEYS = ["taskStatus", "resourceId", "creationTime", "finishedTime", "progress", "errorCode", "errorMessage", "waitError", "ossObject", "imageStatus"] as const;

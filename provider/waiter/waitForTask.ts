@@ -31,6 +31,20 @@ export interface WaitOptions {
     onStatus?: (status: string, task: TaskSummary) => void;
     /** Called once for a status the docs do not list. */
     onUnknownStatus?: (status: string) => void;
+    /**
+     * How often, at most, to ask DescribeTaskAttribute for the progress (`TaskProcess`) of a task
+     * still in progress, in ms; DescribeTasks does not report progress. Unset: never (progress is
+     * then read only at the end). One call per wait per interval, outside the shared batch.
+     */
+    progressIntervalMs?: number;
+    /** Called when the task's progress changes (e.g. `"45%"`), not on looks that changed nothing. */
+    onProgress?: (progress: string, status: string) => void;
+    /**
+     * The task as an earlier wait recorded it `Finished`. Old tasks age out of DescribeTasks:
+     * when this task is no longer listed, the wait resolves with the record (`fromRecord`)
+     * instead of counting toward not-found.
+     */
+    recorded?: TaskSummary;
     /** Clock, ms since the epoch. Default `Date.now`. */
     now?: () => number;
 }
@@ -44,6 +58,10 @@ export interface WaitResult {
     polls: number;
     /** How long the wait lasted, in ms. */
     waitedMs: number;
+    /** True when the task was no longer listed and the result is {@link WaitOptions.recorded}. */
+    fromRecord?: boolean;
+    /** Last progress seen (`TaskProcess`), when it was read. */
+    progress?: string;
 }
 
 /**
@@ -66,6 +84,9 @@ export function waitForTask(scheduler: TaskScheduler, attrs: TaskAttributeApi, t
     let last: TaskSummary | undefined;
     let lastSeenAt = start;
     let settled = false;
+    let progress: string | undefined;
+    let progressAt = -Infinity;
+    let progressInFlight = false;
     const unknownLogged = new Set<string>();
 
     return new Promise<WaitResult>((resolve, reject) => {
@@ -91,6 +112,13 @@ export function waitForTask(scheduler: TaskScheduler, attrs: TaskAttributeApi, t
             if (obs.kind === "fatal") return finish(() => reject(obs.error));
             if (obs.kind === "transient") return;
             if (obs.kind === "absent") {
+                if (o.recorded && classifyStatus(o.recorded.TaskStatus) === "success") {
+                    const rec = o.recorded;
+                    if (o.expectedAction && rec.TaskAction && rec.TaskAction !== o.expectedAction) {
+                        return finish(() => reject(new TaskActionMismatchError(taskId, o.expectedAction!, rec.TaskAction!)));
+                    }
+                    return finish(() => resolve({ task: rec, polls, waitedMs: now() - start, fromRecord: true }));
+                }
                 if (now() - lastSeenAt > grace) finish(() => reject(new TaskNotFoundError(taskId, regionId, now() - start)));
                 return;
             }
@@ -109,14 +137,35 @@ export function waitForTask(scheduler: TaskScheduler, attrs: TaskAttributeApi, t
             }
             last = task;
             const cls = classifyStatus(task.TaskStatus, o.pausedIsFailure ?? true);
-            if (cls === "pending") return;
+            if (cls === "pending") return lookAtProgress(task);
             finish(() => {
                 const waited = () => now() - start;
                 if (cls === "failure") return void failureOf(task).then(reject, reject);
-                if (task.TaskAction !== "ExportImage") return resolve({ task, polls, waitedMs: waited() });
+                if (task.TaskAction !== "ExportImage") return resolve({ task, polls, waitedMs: waited(), progress: "100%" });
                 // An export's result names the OSS object written: only DescribeTaskAttribute says which.
-                void fetchAttribute(attrs, regionId, taskId).then((attribute) => resolve({ task, attribute, polls, waitedMs: waited() }));
+                void fetchAttribute(attrs, regionId, taskId).then((attribute) =>
+                    resolve({ task, attribute, polls, waitedMs: waited(), progress: attribute?.TaskProcess ?? "100%" }),
+                );
             });
+        }
+
+        /** At most one DescribeTaskAttribute per progress interval; reports a changed TaskProcess. */
+        function lookAtProgress(task: TaskSummary): void {
+            if (o.progressIntervalMs === undefined || progressInFlight || now() - progressAt < o.progressIntervalMs) return;
+            progressInFlight = true;
+            progressAt = now();
+            attrs.describeTaskAttribute(regionId, taskId).then(
+                (a) => {
+                    progressInFlight = false;
+                    if (settled || !a.TaskProcess || a.TaskProcess === progress) return;
+                    progress = a.TaskProcess;
+                    o.onProgress?.(a.TaskProcess, last?.TaskStatus ?? task.TaskStatus);
+                },
+                () => {
+                    // Progress is for the log only; DescribeTasks decides the wait.
+                    progressInFlight = false;
+                },
+            );
         }
 
         async function failureOf(task: TaskSummary): Promise<TaskFailedError> {
@@ -149,7 +198,7 @@ export function waitForTask(scheduler: TaskScheduler, attrs: TaskAttributeApi, t
                 },
                 (err) => {
                     if (err instanceof EcsError && !err.retryable && !/NotFound/.test(err.code)) return finish(() => reject(err));
-                    finish(() => reject(timeoutError(last?.TaskStatus, undefined)));
+                    finish(() => reject(timeoutError(last?.TaskStatus, progress)));
                 },
             );
         }

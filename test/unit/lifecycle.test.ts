@@ -34,13 +34,61 @@ describe("lifecycle: diff", () => {
     const olds = { taskId: "t-1", regionId: "r", taskStatus: "Finished", __inputs: { taskId: "t-1", regionId: "r", timeout: "90m" }, __provider: "old text" };
 
     it("reports no change when only the serialized provider changed", async () => {
-        assert.deepEqual(await diff("t-1", olds, { taskId: "t-1", regionId: "r", timeout: "90m", __provider: "new text" }), { changes: false });
+        assert.deepEqual(await diff("t-1", olds, { taskId: "t-1", regionId: "r", timeout: "90m", __provider: "new text" }), { changes: false, replaces: [], diffs: [] });
     });
 
-    it("reports a change (an update, not a replacement) for a new task ID or region", async () => {
-        assert.deepEqual(await diff("t-1", olds, { taskId: "t-2", regionId: "r", timeout: "90m" }), { changes: true });
-        assert.deepEqual(await diff("t-1", olds, { taskId: "t-1", regionId: "r2", timeout: "90m" }), { changes: true });
-        assert.deepEqual(await diff("t-1", olds, { taskId: UNKNOWN, regionId: "r", timeout: "90m" }), { changes: true });
+    it("reports a change (an update, not a replacement) naming each changed input", async () => {
+        const cases: [string, unknown][] = [
+            ["taskId", "t-2"],
+            ["regionId", "r2"],
+            ["taskAction", "ExportImage"],
+            ["endpoint", "https://ecs.example.com"],
+            ["apiStyle", "rpc"],
+            ["timeout", "2h"],
+            ["cancelOnDelete", true],
+        ];
+        for (const [k, v] of cases) {
+            assert.deepEqual(await diff("t-1", olds, { taskId: "t-1", regionId: "r", timeout: "90m", [k]: v }), { changes: true, replaces: [], diffs: [k] }, k);
+        }
+        assert.deepEqual(await diff("t-1", olds, { taskId: UNKNOWN, regionId: "r", timeout: "90m" }), { changes: true, replaces: [], diffs: ["taskId"] });
+    });
+
+    it("reports a change with unchanged inputs when the recorded wait did not succeed, so the next up waits again", async () => {
+        for (const status of ["Processing", "Pending", "Failed", "Deleted", undefined]) {
+            const d = await diff("t-1", { ...olds, taskStatus: status }, { taskId: "t-1", regionId: "r", timeout: "90m" });
+            assert.deepEqual(d, { changes: true, replaces: [], diffs: ["taskStatus"] }, String(status));
+        }
+    });
+
+    it("with waitForImage, a finished import whose image was not recorded Available is a change", async () => {
+        const imp = { ...olds, taskAction: "ImportImage", resourceId: "m-1", __inputs: { ...olds.__inputs, waitForImage: true } };
+        const news = { taskId: "t-1", regionId: "r", timeout: "90m", waitForImage: true };
+        assert.deepEqual((await diff("t-1", { ...imp, imageStatus: "Creating" }, news)).diffs, ["imageStatus"]);
+        assert.equal((await diff("t-1", { ...imp, imageStatus: "Available" }, news)).changes, false);
+        // An export has no image: never a perpetual change.
+        assert.equal((await diff("t-1", { ...imp, taskAction: "ExportImage" }, news)).changes, false);
+    });
+});
+
+describe("lifecycle: check of the lifecycle inputs", () => {
+    it("names cancelOnDelete, waitForImage and progressInterval when they are wrong", async () => {
+        const r = await check({}, { regionId: "r", taskId: "t-1", endpoint: "http://x", cancelOnDelete: "yes", waitForImage: 1, progressInterval: "soon" });
+        const by = Object.fromEntries(r.failures.map((f) => [f.property, f.reason]));
+        assert.match(by.cancelOnDelete, /true or false/);
+        assert.match(by.waitForImage, /true or false/);
+        assert.match(by.progressInterval, /not a duration/);
+    });
+
+    it("rejects waitForImage on an ExportImage waiter and bounds the timeout", async () => {
+        const r = await check({}, { regionId: "r", taskId: "t-1", endpoint: "http://x", taskAction: "ExportImage", waitForImage: true, timeout: "200h" });
+        const by = Object.fromEntries(r.failures.map((f) => [f.property, f.reason]));
+        assert.match(by.waitForImage, /only to ImportImage/);
+        assert.match(by.timeout, /maximum of 168h/);
+    });
+
+    it("lets unknown values of the new inputs pass", async () => {
+        const r = await check({}, { regionId: "r", taskId: "t-1", endpoint: "http://x", cancelOnDelete: UNKNOWN, waitForImage: UNKNOWN, progressInterval: UNKNOWN, taskAction: UNKNOWN });
+        assert.deepEqual(r.failures, []);
     });
 });
 

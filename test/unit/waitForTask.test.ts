@@ -130,3 +130,50 @@ describe("waitForTask", () => {
         assert.equal(clock.countTimers(), 0);
     });
 });
+
+describe("waitForTask: aged-out tasks and progress", () => {
+    let clock: sinon.SinonFakeTimers;
+    beforeEach(() => (clock = sinon.useFakeTimers()));
+    afterEach(() => clock.restore());
+
+    it("resolves with the recorded Finished result when the task is no longer listed", async () => {
+        const { scheduler, attrs } = scripted([[0, undefined]]);
+        const recorded = { TaskId: "t-1", TaskStatus: "Finished", TaskAction: "ImportImage", ResourceId: "m-9" };
+        const p = waitForTask(scheduler, attrs, "t-1", { timeoutMs: 60_000, notFoundGraceMs: 5000, recorded });
+        await clock.tickAsync(10);
+        const r = await p;
+        assert.equal(r.fromRecord, true);
+        assert.deepEqual(r.task, recorded);
+    });
+
+    it("does not treat a recorded non-Finished status as a result", async () => {
+        const { scheduler, attrs } = scripted([[0, undefined]]);
+        const p = waitForTask(scheduler, attrs, "t-1", { timeoutMs: 60_000, notFoundGraceMs: 2000, recorded: { TaskId: "t-1", TaskStatus: "Processing" } });
+        const check = assert.rejects(p, TaskNotFoundError);
+        await clock.tickAsync(4000);
+        await check;
+    });
+
+    it("reports progress only when it changes, at most once per progress interval", async () => {
+        let pct = 10;
+        const { scheduler } = scripted([[0, "Processing"], [9000, "Finished"]]);
+        let looks = 0;
+        const attrs = {
+            async describeTaskAttribute(_r: string, TaskId: string): Promise<TaskAttribute> {
+                looks++;
+                // Progress moves every 4 s of fake time.
+                pct = 10 + 20 * Math.floor(Date.now() / 4000);
+                return { TaskId, TaskStatus: "Processing", TaskProcess: `${pct}%`, OperationProgress: [] };
+            },
+        };
+        const seen: string[] = [];
+        const p = waitForTask(scheduler, attrs, "t-1", { timeoutMs: 60_000, progressIntervalMs: 2000, onProgress: (pr) => seen.push(pr) });
+        await clock.tickAsync(10_000);
+        const r = await p;
+        assert.equal(r.task.TaskStatus, "Finished");
+        // Looks at 0, 2, 4, 6, 8 s (every other 1 s poll); values 10,10,30,30,50: three changes.
+        assert.equal(looks, 5);
+        assert.deepEqual(seen, ["10%", "30%", "50%"]);
+        assert.ok(r.polls > looks);
+    });
+});
