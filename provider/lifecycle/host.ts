@@ -12,6 +12,7 @@ import { sharedPoller } from "../waiter/registry";
 import { INPUT_KEYS, UNKNOWN, validateInputs, WaiterInputs, CheckFailure } from "./inputs";
 import { WaiterOutputs } from "./outputs";
 import { waitAndRecord } from "./wait";
+import { hostCancelSignal } from "./cancellation";
 
 let settings: StackSettings = {};
 
@@ -75,7 +76,7 @@ function waiterInputs(p: Record<string, unknown>): WaiterInputs {
 }
 
 function context(w: WaiterInputs) {
-    return { client: clientOptions(w), log: (line: string) => console.log(line) };
+    return { client: clientOptions(w), log: (line: string) => console.log(line), signal: hostCancelSignal() };
 }
 
 /**
