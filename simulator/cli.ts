@@ -19,6 +19,8 @@ const USAGE = `Usage: ecs-task-sim [options]
   --task-duration D      how long tasks started by ImportImage/ExportImage take (default 5s)
   --final-status S       their final status: Finished, Failed, Deleted, Paused (default Finished)
   --route-prefix P       route-style path prefix (default /apsara/route)
+  --region R             a region that exists, repeatable; calls for any other region
+                         answer InvalidRegionId.NotFound (default: every region exists)
   --help                 this text
 
 The first line printed is the base URL. Control API: /_sim/tasks, /_sim/stats,
@@ -40,6 +42,7 @@ async function main(): Promise<void> {
             "task-duration": { type: "string", default: "5s" },
             "final-status": { type: "string", default: "Finished" },
             "route-prefix": { type: "string", default: "/apsara/route" },
+            region: { type: "string", multiple: true },
             help: { type: "boolean", default: false },
         },
         strict: true,
@@ -56,6 +59,7 @@ async function main(): Promise<void> {
         host: values.host,
         keys,
         routePrefix: values["route-prefix"],
+        regions: values.region,
         taskDefaults: { durationMs: parseDuration(values["task-duration"]!, "--task-duration"), finalStatus: values["final-status"] },
     });
     process.stdout.write(`${sim.url}\n`);

@@ -7,6 +7,7 @@ import { TaskStore } from "./store";
 import { TaskScript } from "./tasks";
 import { DEFAULT_SIM_KEY, SignatureVerifier, SimKey } from "./verify";
 import { emptyStats, SimStats } from "./stats";
+import { checkRegion } from "./regions";
 
 /** Options of {@link startSimulator}. */
 export interface SimulatorOptions {
@@ -22,6 +23,8 @@ export interface SimulatorOptions {
     routePrefix?: string;
     /** Clock, ms since the epoch. Default `Date.now`. */
     now?: () => number;
+    /** The regions that exist; API calls for any other answer `InvalidRegionId.NotFound`. Default: every region exists. */
+    regions?: string[];
     /** Randomness for IDs. Default `Math.random`. */
     random?: () => number;
 }
@@ -53,6 +56,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Runni
     const verifier = new SignatureVerifier(opts.keys?.length ? opts.keys : [DEFAULT_SIM_KEY], now);
     const routePrefix = (opts.routePrefix ?? "/apsara/route").replace(/\/+$/, "");
     const sim = { stats: emptyStats() };
+    const regions = opts.regions?.length ? new Set(opts.regions) : undefined;
 
     const server = createServer((req, res) => {
         handle(req, res).catch((err) => sendJson(res, 500, { Code: "InternalError", Message: String(err?.message ?? err) }));
@@ -90,6 +94,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Runni
         try {
             if (!action || !ACTIONS[action]) throw new SimError(400, "InvalidAction.NotFound", `Specified api "${label}" is not found.`);
             verifier.verify(req.method ?? "POST", params);
+            checkRegion(regions, params);
             if (style === "route" && params.RegionId && !params.regionId) {
                 throw new SimError(400, "MissingParameter", 'The input parameter "regionId" that is mandatory for processing this request is not supplied.');
             }

@@ -12,6 +12,7 @@ import { ConfigError } from "../config/ConfigError";
 import { resolveCredentials } from "../config/settings";
 import { parseDuration } from "../config/duration";
 import { TaskScheduler } from "../waiter/scheduler";
+import { ReachabilityGuard } from "../waiter/reachability";
 import { waitForTask } from "../waiter/waitForTask";
 import { ApiStyle } from "../ecs/types";
 
@@ -111,7 +112,7 @@ export async function run(argv: string[], env: NodeJS.ProcessEnv): Promise<unkno
         }
         default: {
             const [id] = taskIds(v);
-            const scheduler = new TaskScheduler(client, region, { pollIntervalMs: parseDuration(v["poll-interval"]!, "--poll-interval") });
+            const scheduler = new TaskScheduler(new ReachabilityGuard(client), region, { pollIntervalMs: parseDuration(v["poll-interval"]!, "--poll-interval") });
             const r = await waitForTask(scheduler, client, id, {
                 timeoutMs: parseDuration(v.timeout!, "--timeout"),
                 expectedAction: v["task-action"],
