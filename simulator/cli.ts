@@ -31,6 +31,8 @@ const USAGE = `Usage: ecs-task-sim [options]
   --seed N               seed for fault rates and jitter, to replay a run (default: random)
   --tls-cert FILE        serve HTTPS with this PEM certificate (chain); needs --tls-key
   --tls-key FILE         the PEM private key of --tls-cert
+  --region R             a region that exists, repeatable; calls for any other region
+                         answer InvalidRegionId.NotFound (default: every region exists)
   --help                 this text
 
 The first line printed is the base URL. Control API: /_sim/tasks, /_sim/stats,
@@ -100,6 +102,7 @@ async function main(): Promise<void> {
             seed: { type: "string" },
             "tls-cert": { type: "string" },
             "tls-key": { type: "string" },
+            region: { type: "string", multiple: true },
             help: { type: "boolean", default: false },
         },
         strict: true,
@@ -126,6 +129,7 @@ async function main(): Promise<void> {
         faults,
         faultRandom: values.seed !== undefined ? seededRandom(Number(values.seed)) : undefined,
         tls,
+        regions: values.region,
         taskDefaults: { durationMs: parseDuration(values["task-duration"]!, "--task-duration"), finalStatus: values["final-status"] },
     });
     process.stdout.write(`${sim.url}\n`);

@@ -13,6 +13,7 @@ import { FaultInjector } from "./faults/injector";
 import { validateFaultConfig } from "./faults/validate";
 import { respondWithFault } from "./faults/respond";
 import { RecordedRequest, RequestLog } from "./requestLog";
+import { checkRegion } from "./regions";
 
 /** Options of {@link startSimulator}. */
 export interface SimulatorOptions {
@@ -28,6 +29,8 @@ export interface SimulatorOptions {
     routePrefix?: string;
     /** Clock, ms since the epoch. Default `Date.now`. */
     now?: () => number;
+    /** The regions that exist; API calls for any other answer `InvalidRegionId.NotFound`. Default: every region exists. */
+    regions?: string[];
     /** Randomness for IDs. Default `Math.random`. */
     random?: () => number;
     /** Faults to inject from the start (see ./faults/types); `PUT /_sim/faults` replaces them. Default none. */
@@ -71,6 +74,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Runni
     const initialFaults = validateFaultConfig(opts.faults ?? {});
     const faults = new FaultInjector({ random: opts.faultRandom ?? Math.random, now });
     faults.configure(initialFaults);
+    const regions = opts.regions?.length ? new Set(opts.regions) : undefined;
 
     const requestLog = new RequestLog();
     const listener = (req: IncomingMessage, res: ServerResponse) => {
@@ -112,6 +116,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Runni
         try {
             if (!action || !ACTIONS[action]) throw new SimError(400, "InvalidAction.NotFound", `Specified api "${label}" is not found.`);
             verifier.verify(req.method ?? "POST", params);
+            checkRegion(regions, params);
             if (style === "route" && params.RegionId && !params.regionId) {
                 throw new SimError(400, "MissingParameter", 'The input parameter "regionId" that is mandatory for processing this request is not supplied.');
             }

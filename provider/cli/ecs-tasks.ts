@@ -14,6 +14,7 @@ import { resolveGateway } from "../config/clientConfig";
 import { createDefaultChain } from "../config/credentials";
 import { parseDuration } from "../config/duration";
 import { TaskScheduler } from "../waiter/scheduler";
+import { ReachabilityGuard } from "../waiter/reachability";
 import { waitForTask } from "../waiter/waitForTask";
 
 const USAGE = `Usage: ecs-tasks <command> [options]
@@ -126,7 +127,7 @@ export async function run(argv: string[], env: NodeJS.ProcessEnv): Promise<unkno
         }
         default: {
             const [id] = taskIds(v);
-            const scheduler = new TaskScheduler(client, region, { pollIntervalMs: parseDuration(v["poll-interval"]!, "--poll-interval") });
+            const scheduler = new TaskScheduler(new ReachabilityGuard(client), region, { pollIntervalMs: parseDuration(v["poll-interval"]!, "--poll-interval") });
             const r = await waitForTask(scheduler, client, id, {
                 timeoutMs: parseDuration(v.timeout!, "--timeout"),
                 expectedAction: v["task-action"],

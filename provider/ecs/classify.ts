@@ -37,6 +37,10 @@ export function hintForCode(code: string): string | undefined {
         return "The request time was rejected: this machine's clock is more than 15 minutes off; fix the clock (NTP)";
     if (code.startsWith("InvalidRegionId"))
         return "The region is unknown to this endpoint: check regionId and the endpoint";
+    if (/^Http3\d\d$/.test(code))
+        return "The endpoint answered with a redirect: set apsara:endpoint to the URL it redirects to (often https:// instead of http://)";
+    if (code.startsWith("InvalidTaskId"))
+        return "The task is unknown to this endpoint: check taskId and regionId, and that the AccessKey belongs to the account that started the task";
     if (code.startsWith("MissingParameter") || code.startsWith("InvalidParameter"))
         return "The gateway rejected a parameter: check regionId, taskId and the endpoint's apiStyle";
     return undefined;

@@ -15,6 +15,8 @@ export interface EcsHttpResponse {
  * error for every failure shape of docs/ecs-api.md section 3:
  * - HTTP 4xx/5xx with `{Code, Message, RequestId}`;
  * - HTTP 200 with `asapiSuccess: false` (older ASAPI gateway) or header `X-Acs-Response-Success: false`;
+ * - HTTP 200 with `Success`/`success` false, or with an error `Code` and `Message` and no success flag;
+ * - any HTTP status outside 2xx (a redirect is not an answer: maxRedirects is 0);
  * - the seed's `{"errorSample": {"resultCode": -1, "resultMsg": ...}}`, with or without the wrapper;
  * - a body that is empty, not JSON (an HTML page from a proxy), truncated, or not an object.
  *
@@ -40,21 +42,26 @@ export function parseEnvelope(action: string, res: EcsHttpResponse): Record<stri
     const obj = parsed as Record<string, unknown>;
 
     // ASAPI gateway: HTTP 200 with asapiSuccess false.
-    if (obj.asapiSuccess === false || obj.asapiSuccess === "false") {
+    if (isFalse(obj.asapiSuccess)) {
         return fail(action, res, str(obj.asapiErrorCode) ?? "UnknownError", str(obj.asapiErrorMessage) ?? "no message", str(obj.asapiRequestId) ?? str(obj.eagleEyeTraceId));
     }
-    // The seed's envelope, with or without the errorSample wrapper.
-    const envelope = isObject(obj.errorSample) ? obj.errorSample : obj;
-    if ("resultCode" in envelope && envelope.resultCode !== undefined && envelope.resultCode !== null) {
-        const rc = Number(envelope.resultCode);
-        if (!Number.isNaN(rc) && rc !== 0 && rc !== 200) {
-            return fail(action, res, `ResultCode${rc}`, str(envelope.resultMsg) ?? "no message", requestIdOf(obj), true);
+    // The seed's envelope, with or without the errorSample wrapper (a failure at either level counts).
+    for (const envelope of isObject(obj.errorSample) ? [obj.errorSample, obj] : [obj]) {
+        if ("resultCode" in envelope && envelope.resultCode !== undefined && envelope.resultCode !== null) {
+            const rc = Number(envelope.resultCode);
+            if (!Number.isNaN(rc) && rc !== 0 && rc !== 200) {
+                return fail(action, res, `ResultCode${rc}`, str(envelope.resultMsg) ?? "no message", requestIdOf(obj), true);
+            }
         }
     }
     const headerFailed = (res.headers["x-acs-response-success"] ?? "").toLowerCase() === "false";
     const code = str(obj.Code) ?? str(obj.code);
-    if (res.status >= 400 || headerFailed || obj.Success === false || obj.success === false) {
-        return fail(action, res, code ?? `Http${res.status}`, str(obj.Message) ?? str(obj.message) ?? "no message", requestIdOf(obj));
+    const message = str(obj.Message) ?? str(obj.message);
+    // An error Code with a Message on HTTP 2xx, without a success flag, is a failure too (some gateways answer errors with 200).
+    const saysSuccess = obj.Success === true || obj.success === true || obj.asapiSuccess === true;
+    const errorCodeOn2xx = code !== undefined && message !== undefined && !saysSuccess && !SUCCESS_CODES.test(code);
+    if (res.status < 200 || res.status >= 300 || headerFailed || isFalse(obj.Success) || isFalse(obj.success) || errorCodeOn2xx) {
+        return fail(action, res, code ?? `Http${res.status}`, message ?? "no message", requestIdOf(obj));
     }
     return obj;
 }
@@ -81,6 +88,14 @@ function apiError(action: string, res: EcsHttpResponse, code: string, message: s
 /** `RequestId`, or the seed's `RequestID`, or ASAPI's `asapiRequestId`. */
 export function requestIdOf(obj: Record<string, unknown>): string | undefined {
     return str(obj.RequestId) ?? str(obj.RequestID) ?? str(obj.requestId) ?? str(obj.asapiRequestId);
+}
+
+/** `Code` values some gateways send on success. */
+const SUCCESS_CODES = /^(200|0|OK|Success)$/i;
+
+/** `false`, or the string `"false"` in any case: a success flag saying failure. */
+function isFalse(v: unknown): boolean {
+    return v === false || (typeof v === "string" && v.toLowerCase() === "false");
 }
 
 function isObject(v: unknown): v is Record<string, unknown> {

@@ -13,10 +13,16 @@ import {
 /**
  * Normalizes a DescribeTasks answer. Accepts every variant of docs/ecs-api.md section 1:
  * `TaskSet` as `{Task: [...]}`, as a bare array, or as `{Task: {...}}`; `SupportCancel` as a
- * string or a boolean; `RequestID` for `RequestId`; missing `ResourceId`.
- * @throws EcsResponseError (`UnexpectedResponse`) when a task entry has no `TaskId` or `TaskStatus`.
+ * string or a boolean; `RequestID` for `RequestId`; missing `ResourceId`; an empty `TaskSet`
+ * as `""` or `null`, or no `TaskSet` with `TotalCount: 0`.
+ * @throws EcsResponseError (`UnexpectedResponse`) when a task entry has no `TaskId` or `TaskStatus`,
+ *         or when there is no `TaskSet` (and `TotalCount` is not 0) or it is not a list.
  */
 export function parseDescribeTasks(obj: Record<string, unknown>): DescribeTasksResult {
+    // An answer that does not say which tasks there are must not read as "none": the wait would take the task for missing.
+    if (obj.TaskSet === undefined && optNum(obj.TotalCount) !== 0) throw unexpected("DescribeTasks", obj, "no TaskSet");
+    const set = obj.TaskSet;
+    if (set !== undefined && set !== null && set !== "" && typeof set !== "object") throw unexpected("DescribeTasks", obj, "TaskSet is not a list");
     const entries = listOf(obj.TaskSet, "Task");
     const tasks = entries.map((e) => taskSummary("DescribeTasks", e));
     return {

@@ -17,6 +17,7 @@ import { waitAndRecord } from "./wait";
 import { diffWaiter, WaiterDiff } from "./diff";
 import { readWaiter, ReadOutcome } from "./read";
 import { deleteWaiter } from "./delete";
+import { hostCancelSignal } from "./cancellation";
 
 let settings: StackSettings = {};
 const defaultChain = createDefaultChain();
@@ -77,7 +78,7 @@ function waiterInputs(p: Record<string, unknown>): WaiterInputs {
 }
 
 async function context(w: WaiterInputs, creds: CredentialInputs) {
-    return { client: await clientOptions(w, creds), log: (line: string) => console.log(line) };
+    return { client: await clientOptions(w, creds), log: (line: string) => console.log(line), signal: hostCancelSignal() };
 }
 
 /**

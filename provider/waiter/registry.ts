@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { EcsClient } from "../ecs/client";
 import { EcsClientOptions } from "../ecs/options";
 import { SchedulerOptions, TaskScheduler } from "./scheduler";
+import { ReachabilityGuard } from "./reachability";
 
 /** A client and the scheduler polling through it, shared by every wait with the same key. */
 export interface SharedPoller {
@@ -37,7 +38,7 @@ export function sharedPoller(options: EcsClientOptions, regionId: string, schedu
     let p = pollers.get(key);
     if (!p) {
         const client = new EcsClient(options);
-        p = { client, scheduler: new TaskScheduler(client, regionId, schedulerOptions) };
+        p = { client, scheduler: new TaskScheduler(new ReachabilityGuard(client), regionId, schedulerOptions) };
         pollers.set(key, p);
     }
     return p;

@@ -5,7 +5,7 @@ export class WaitCancelledError extends Error {
         /** Last TaskStatus seen, if any. */
         readonly lastStatus?: string,
     ) {
-        super(`Stopped waiting for ECS task ${taskId}${lastStatus ? ` (last status ${lastStatus})` : ""}: the wait was cancelled`);
+        super(`Stopped waiting for ECS task ${taskId}${lastStatus ? ` (last status ${lastStatus})` : ""}: the wait was cancelled; run pulumi up again to wait on the same task`);
         this.name = "WaitCancelledError";
     }
 }
