@@ -23,6 +23,8 @@ export interface EngineResult {
     tasks: number;
     quota: null;
     describeCalls: number;
+    /** DescribeTaskAttribute calls (progress reads) during the timed `up`. */
+    attributeCalls: number;
     throttled: number;
     failedWaits: number;
     /** Ticks seen by the simulator: DescribeTasks calls less than 1 s apart count as one tick. */
@@ -66,11 +68,12 @@ export async function runEngineScenario(seed: number): Promise<EngineResult> {
             await prog.stack(stack, { "apsara:endpoint": sim.url, "apsara:accessKeyId": SIM_CREDENTIALS.accessKeyId, "apsara:accessKeySecret": SIM_CREDENTIALS.accessKeySecret, regionId: REGION, taskIdsFile: idsFile }, ["apsara:accessKeySecret"]);
             await prog.must(["preview", "-s", stack]);
             const callsBefore = sim.stats.describeCallsAtMs.length;
+            const attributeCallsBefore = sim.stats.calls.DescribeTaskAttribute ?? 0;
             const start = Date.now();
             await prog.must(["up", "--yes", "--skip-preview", "--parallel", String(parallel), "-s", stack]);
             const end = Date.now();
             const out = JSON.parse((await prog.must(["stack", "output", "--json", "-s", stack])).stdout) as { statuses: string[] };
-            return { ids, start, end, out, callsBefore };
+            return { ids, start, end, out, callsBefore, attributeCallsBefore };
         };
         const warm = await up("overhead", Array.from({ length: WAITERS }, () => 0));
         const engineOverheadMs = warm.end - warm.start;
@@ -90,6 +93,7 @@ export async function runEngineScenario(seed: number): Promise<EngineResult> {
             tasks: WAITERS,
             quota: null,
             describeCalls: times.length,
+            attributeCalls: (stats.calls.DescribeTaskAttribute ?? 0) - run.attributeCallsBefore,
             throttled: stats.throttled - throttledBefore,
             failedWaits: run.out.statuses.filter((s) => s !== "Finished").length,
             ticks: ticks.length,

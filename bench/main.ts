@@ -45,6 +45,7 @@ async function runOne(s: Scenario, strategy: StrategyName, durations: number[]):
             tasks: s.tasks,
             quota: s.quota,
             describeCalls: stats.calls.DescribeTasks ?? 0,
+            attributeCalls: stats.calls.DescribeTaskAttribute ?? 0,
             throttled: stats.throttled,
             failedWaits: failed.length,
             resolved: ok.length,
@@ -67,6 +68,7 @@ function medianRow(rows: ScenarioResult[]): ScenarioResult & { runs: number; per
     return {
         ...first,
         describeCalls: m((r) => r.describeCalls)!,
+        attributeCalls: m((r) => r.attributeCalls)!,
         throttled: m((r) => r.throttled)!,
         failedWaits: m((r) => r.failedWaits)!,
         resolved: m((r) => r.resolved)!,

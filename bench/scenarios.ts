@@ -28,6 +28,8 @@ export interface ScenarioResult {
     quota: number | null;
     /** DescribeTasks calls the simulator received. */
     describeCalls: number;
+    /** DescribeTaskAttribute calls (progress reads), which the baselines never make. */
+    attributeCalls: number;
     /** Calls the simulator answered with a throttling error. */
     throttled: number;
     /** Waits that failed although every task finished. */

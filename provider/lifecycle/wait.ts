@@ -52,7 +52,7 @@ export async function waitAndRecord(id: string, inputs: WaiterInputs, provider: 
         const timeoutMs = parseDuration(inputs.timeout ?? DEFAULTS.timeout, "timeout");
         const pollIntervalMs = parseDuration(inputs.pollInterval ?? DEFAULTS.pollInterval, "pollInterval");
         const notFoundGraceMs = parseDuration(inputs.notFoundGrace ?? DEFAULTS.notFoundGrace, "notFoundGrace");
-        const { scheduler, client } = sharedPoller(ctx.client, inputs.regionId, { pollIntervalMs });
+        const { scheduler, client, progress: progressBudget } = sharedPoller(ctx.client, inputs.regionId, { pollIntervalMs });
         const startedAt = Date.now();
         result = await waitForTask(scheduler, client, inputs.taskId, {
             timeoutMs,
@@ -60,6 +60,7 @@ export async function waitAndRecord(id: string, inputs: WaiterInputs, provider: 
             pausedIsFailure: inputs.pausedIsFailure ?? DEFAULTS.pausedIsFailure,
             expectedAction: inputs.taskAction,
             signal: ctx.signal,
+            progressGate: () => progressBudget.take(),
             progressIntervalMs: parseDuration(inputs.progressInterval ?? DEFAULTS.progressInterval, "progressInterval"),
             recorded: recorded && summaryOf(recorded),
             onStatus: (status) => {

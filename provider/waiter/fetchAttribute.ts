@@ -2,22 +2,42 @@ import { TaskAttribute } from "../ecs/types";
 import { EcsError } from "../ecs/errors/EcsError";
 import type { TaskAttributeApi } from "./waitForTask";
 
-/** Calls made to DescribeTaskAttribute for one answer, each with the client's own retries. Default 3. */
-export const ATTRIBUTE_TRIES = 3;
+/** How {@link fetchAttribute} keeps trying. */
+export interface FetchAttributeOptions {
+    /** Give up once this time has passed, ms since the epoch (the wait's own deadline). */
+    deadlineMs: number;
+    /** Clock, ms since the epoch. Default `Date.now`. */
+    now?: () => number;
+    /** Pause between tries. Default: a real timer that keeps the process alive (a wait is still in progress). */
+    sleep?: (ms: number) => Promise<void>;
+    /** Uniform in [0, 1), for the jitter. Default `Math.random`. */
+    random?: () => number;
+}
+
+const FIRST_PAUSE_MS = 500;
+const MAX_PAUSE_MS = 10_000;
 
 /**
- * DescribeTaskAttribute for a task that has ended, asked up to `tries` times while the failure is
- * retryable (throttling, 5xx, network, proxy pages), since it is the only source of a failed task's
- * reason and of an export's OSS object (docs/ecs-api.md section 2).
- * @returns the attribute, or undefined when every try failed.
+ * DescribeTaskAttribute for a task that has ended. It is the only source of a failed task's
+ * reason and of an export's OSS object (docs/ecs-api.md section 2), so it is asked again, each
+ * time with the client's own retries and then a pause of full jitter from 0.5 s doubling to 10 s,
+ * until it answers, the failure is one no retry fixes (seen twice, so that one stray answer does
+ * not decide), or `deadlineMs` passes.
+ * @returns the attribute, or undefined when it could not be had.
  */
-export async function fetchAttribute(attrs: TaskAttributeApi, regionId: string, taskId: string, tries = ATTRIBUTE_TRIES): Promise<TaskAttribute | undefined> {
-    for (let i = 1; i <= tries; i++) {
+export async function fetchAttribute(attrs: TaskAttributeApi, regionId: string, taskId: string, o: FetchAttributeOptions): Promise<TaskAttribute | undefined> {
+    const now = o.now ?? Date.now;
+    const sleep = o.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+    const random = o.random ?? Math.random;
+    let permanent = 0;
+    for (let i = 0; ; i++) {
         try {
             return await attrs.describeTaskAttribute(regionId, taskId);
         } catch (err) {
-            if (err instanceof EcsError && !err.retryable && i > 1) return undefined;
+            if (err instanceof EcsError && !err.retryable && ++permanent >= 2) return undefined;
         }
+        const pause = random() * Math.min(MAX_PAUSE_MS, FIRST_PAUSE_MS * 2 ** Math.min(i, 10));
+        if (now() + pause >= o.deadlineMs) return undefined;
+        await sleep(pause);
     }
-    return undefined;
 }

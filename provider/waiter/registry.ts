@@ -3,11 +3,14 @@ import { EcsClient } from "../ecs/client";
 import { EcsClientOptions } from "../ecs/options";
 import { SchedulerOptions, TaskScheduler } from "./scheduler";
 import { ReachabilityGuard } from "./reachability";
+import { ProgressBudget } from "./progressBudget";
 
 /** A client and the scheduler polling through it, shared by every wait with the same key. */
 export interface SharedPoller {
     client: EcsClient;
     scheduler: TaskScheduler;
+    /** Shares progress reads (DescribeTaskAttribute) among the waits of this poller. */
+    progress: ProgressBudget;
 }
 
 const pollers = new Map<string, SharedPoller>();
@@ -38,7 +41,8 @@ export function sharedPoller(options: EcsClientOptions, regionId: string, schedu
     let p = pollers.get(key);
     if (!p) {
         const client = new EcsClient(options);
-        p = { client, scheduler: new TaskScheduler(new ReachabilityGuard(client), regionId, schedulerOptions) };
+        const scheduler = new TaskScheduler(new ReachabilityGuard(client), regionId, schedulerOptions);
+        p = { client, scheduler, progress: new ProgressBudget(scheduler) };
         pollers.set(key, p);
     }
     return p;

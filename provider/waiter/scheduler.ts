@@ -82,6 +82,11 @@ export class TaskScheduler {
         this.clearTimer = o.clearTimer ?? ((h) => clearTimeout(h as NodeJS.Timeout));
     }
 
+    /** The configured interval between ticks, in ms. */
+    get baseIntervalMs(): number {
+        return this.baseMs;
+    }
+
     /** The current interval between ticks, in ms. */
     get currentIntervalMs(): number {
         return this.intervalMs;

@@ -37,6 +37,8 @@ export interface WaitOptions {
      * then read only at the end). One call per wait per interval, outside the shared batch.
      */
     progressIntervalMs?: number;
+    /** Asked before each progress read; false skips it (a budget shared among waits: ./progressBudget). Default: always true. */
+    progressGate?: () => boolean;
     /** Called when the task's progress changes (e.g. `"45%"`), not on looks that changed nothing. */
     onProgress?: (progress: string, status: string) => void;
     /**
@@ -143,7 +145,7 @@ export function waitForTask(scheduler: TaskScheduler, attrs: TaskAttributeApi, t
                 if (cls === "failure") return void failureOf(task).then(reject, reject);
                 if (task.TaskAction !== "ExportImage") return resolve({ task, polls, waitedMs: waited(), progress: "100%" });
                 // An export's result names the OSS object written: only DescribeTaskAttribute says which.
-                void fetchAttribute(attrs, regionId, taskId).then((attribute) =>
+                void fetchAttribute(attrs, regionId, taskId, { deadlineMs: start + o.timeoutMs, now }).then((attribute) =>
                     resolve({ task, attribute, polls, waitedMs: waited(), progress: attribute?.TaskProcess ?? "100%" }),
                 );
             });
@@ -152,6 +154,7 @@ export function waitForTask(scheduler: TaskScheduler, attrs: TaskAttributeApi, t
         /** At most one DescribeTaskAttribute per progress interval; reports a changed TaskProcess. */
         function lookAtProgress(task: TaskSummary): void {
             if (o.progressIntervalMs === undefined || progressInFlight || now() - progressAt < o.progressIntervalMs) return;
+            if (o.progressGate && !o.progressGate()) return;
             progressInFlight = true;
             progressAt = now();
             attrs.describeTaskAttribute(regionId, taskId).then(
@@ -169,7 +172,7 @@ export function waitForTask(scheduler: TaskScheduler, attrs: TaskAttributeApi, t
         }
 
         async function failureOf(task: TaskSummary): Promise<TaskFailedError> {
-            const a = await fetchAttribute(attrs, regionId, taskId);
+            const a = await fetchAttribute(attrs, regionId, taskId, { deadlineMs: start + o.timeoutMs, now });
             const op = a?.OperationProgress.find((p) => p.ErrorCode || p.ErrorMsg);
             return new TaskFailedError({
                 taskId,
