@@ -25,7 +25,7 @@ const USAGE = `Usage: ecs-task-sim [options]
   --route-prefix P       route-style path prefix (default /apsara/route)
   --faults JSON|FILE     faults to inject: a JSON object as PUT /_sim/faults takes it,
                          or the path of a file holding one (default: none)
-  --quota ACTION=N/s|N/m calls allowed per key and action per second or minute, repeatable;
+  --quota ACTION=N/s|N/m calls allowed per key, region and action per second or minute, repeatable;
                          calls over it get Throttling.User (e.g. DescribeTasks=100/m)
   --task-missing D       new tasks stay missing from DescribeTasks for D (default 0s)
   --seed N               seed for fault rates and jitter, to replay a run (default: random)

@@ -120,7 +120,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Runni
             if (style === "route" && params.RegionId && !params.regionId) {
                 throw new SimError(400, "MissingParameter", 'The input parameter "regionId" that is mandatory for processing this request is not supplied.');
             }
-            const decision = faults.decide(action, params.AccessKeyId ?? "");
+            const decision = faults.decide(action, params.AccessKeyId ?? "", params.RegionId ?? "");
             if (decision.delayMs > 0) await new Promise((r) => setTimeout(r, decision.delayMs));
             if (decision.fault) {
                 sim.stats.failed++;

@@ -22,7 +22,7 @@ export const TOTAL_FAULT_RATE = Object.values(CHAOS_MIX).reduce((a, b) => a + (b
 /**
  * The chaos run's faults: every kind of simulator/faults/types.ts mixed at {@link CHAOS_MIX}
  * rates (half the throttles with `x-acs-retry-after`, half without), each rate made conditional
- * so that the total is 20% of calls; a quota of 5 DescribeTaskAttribute calls per second per key;
+ * so that the total is 20% of calls; a quota of 5 DescribeTaskAttribute calls per second per key and region;
  * and tasks that stay missing from DescribeTasks for 3 s after they are created.
  */
 export function chaosFaults(): FaultConfig {

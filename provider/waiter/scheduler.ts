@@ -59,6 +59,8 @@ export class TaskScheduler {
     private timer: unknown = undefined;
     private running = false;
     private intervalMs: number;
+    /** Ends the calls of the tick in progress when the last watcher leaves. */
+    private inflight: AbortController | undefined;
     /** The longest `x-acs-retry-after` met in the current tick, in ms. */
     private retryAfterMs = 0;
     /** DescribeTasks calls made, for tests and the benchmark. */
@@ -111,9 +113,11 @@ export class TaskScheduler {
             if (!s) return;
             s.delete(w);
             if (s.size === 0) this.watchers.delete(taskId);
-            if (this.watchers.size === 0 && this.timer !== undefined) {
-                this.clearTimer(this.timer);
+            if (this.watchers.size === 0) {
+                if (this.timer !== undefined) this.clearTimer(this.timer);
                 this.timer = undefined;
+                // No one is left to hear the answer: stop the call in flight and its retries.
+                this.inflight?.abort();
             }
         };
     }
@@ -131,6 +135,7 @@ export class TaskScheduler {
         this.running = true;
         let throttled = false;
         this.retryAfterMs = 0;
+        this.inflight = new AbortController();
         try {
             const ids = [...this.watchers.keys()];
             for (let i = 0; i < ids.length; i += this.batchSize) {
@@ -138,6 +143,7 @@ export class TaskScheduler {
             }
         } finally {
             this.running = false;
+            this.inflight = undefined;
         }
         this.intervalMs = throttled
             ? Math.min(MAX_TIMER_MS, Math.max(this.retryAfterMs, Math.min(this.maxMs, this.intervalMs * 2)))
@@ -151,6 +157,8 @@ export class TaskScheduler {
         try {
             seen = await this.describe(ids);
         } catch (err) {
+            // Stopped because every watcher left: there is nobody to tell.
+            if (this.inflight?.signal.aborted) return false;
             const error = err instanceof Error ? err : new Error(String(err));
             const code = err instanceof EcsError ? err.code : "";
             const retryable = err instanceof EcsError ? err.retryable : true;
@@ -177,7 +185,7 @@ export class TaskScheduler {
         const wanted = new Set(ids);
         for (let page = 1; ; page++) {
             this.calls++;
-            const r = await this.api.describeTasks({ RegionId: this.regionId, TaskIds: ids, PageSize: 100, PageNumber: page });
+            const r = await this.api.describeTasks({ RegionId: this.regionId, TaskIds: ids, PageSize: 100, PageNumber: page }, this.inflight?.signal);
             for (const t of r.Tasks) if (wanted.has(t.TaskId)) seen.set(t.TaskId, t);
             const pageSize = r.PageSize > 0 ? r.PageSize : r.Tasks.length;
             if (r.Tasks.length === 0 || seen.size >= ids.length || page * pageSize >= r.TotalCount || page >= 100) break;

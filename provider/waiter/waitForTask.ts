@@ -89,6 +89,7 @@ export function waitForTask(scheduler: TaskScheduler, attrs: TaskAttributeApi, t
     let progress: string | undefined;
     let progressAt = -Infinity;
     let progressInFlight = false;
+    const progressAbort = new AbortController();
     const unknownLogged = new Set<string>();
 
     return new Promise<WaitResult>((resolve, reject) => {
@@ -102,6 +103,8 @@ export function waitForTask(scheduler: TaskScheduler, attrs: TaskAttributeApi, t
         function finish(settle: () => void): void {
             if (settled) return;
             settled = true;
+            // A progress read still running (with its retries) has nobody left to tell.
+            progressAbort.abort();
             stop();
             clearTimeout(deadline);
             o.signal?.removeEventListener("abort", onAbort);
@@ -157,7 +160,7 @@ export function waitForTask(scheduler: TaskScheduler, attrs: TaskAttributeApi, t
             if (o.progressGate && !o.progressGate()) return;
             progressInFlight = true;
             progressAt = now();
-            attrs.describeTaskAttribute(regionId, taskId).then(
+            attrs.describeTaskAttribute(regionId, taskId, progressAbort.signal).then(
                 (a) => {
                     progressInFlight = false;
                     if (settled || !a.TaskProcess || a.TaskProcess === progress) return;

@@ -17,7 +17,7 @@ export class FaultInjector {
     private config: FaultConfig = {};
     private matched: number[] = [];
     private fired: number[] = [];
-    /** Answered calls per `key\0action`, as timestamps of the last minute. */
+    /** Answered calls per `key\0region\0action`, as timestamps of the last minute. */
     private readonly windows = new Map<string, number[]>();
     /** Faults injected so far, by kind (quota throttles count as `throttle`). */
     injected: Partial<Record<FaultKind, number>> = {};
@@ -43,10 +43,10 @@ export class FaultInjector {
         return this.config.taskMissingMs ?? 0;
     }
 
-    /** The decision for one call of `action` signed with `accessKeyId`. */
-    decide(action: string, accessKeyId: string): FaultDecision {
+    /** The decision for one call of `action` signed with `accessKeyId` for `regionId` (quotas count per key, region and action). */
+    decide(action: string, accessKeyId: string, regionId = ""): FaultDecision {
         const d: FaultDecision = { delayMs: 0 };
-        const quota = this.overQuota(action, accessKeyId);
+        const quota = this.overQuota(action, `${accessKeyId}\0${regionId}`);
         if (quota) {
             d.fault = { kind: "throttle", retryAfterSeconds: quota.retryAfterSeconds, cause: "quota" };
             this.count("throttle");

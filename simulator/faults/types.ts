@@ -66,8 +66,8 @@ export interface FaultRule {
 }
 
 /**
- * A call quota per AccessKey ID and action, as ECS applies them (docs/ecs-api.md section 3:
- * limits are per account, per region, per API). A call over it is answered `Throttling.User`.
+ * A call quota per AccessKey ID, region and action, as ECS applies them (docs/ecs-api.md
+ * section 3: limits are per account, per region, per API). A call over it is answered `Throttling.User`.
  * Only answered calls count against it.
  */
 export interface QuotaRule {

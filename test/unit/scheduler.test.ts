@@ -114,6 +114,27 @@ describe("TaskScheduler", () => {
         assert.equal(twice.calls.length, 2);
     });
 
+    it("aborts the call in flight when the last watcher leaves, and tells nobody", async () => {
+        let seen: AbortSignal | undefined;
+        const api = {
+            describeTasks: (_p: unknown, signal?: AbortSignal) =>
+                new Promise<DescribeTasksResult>((_r, reject) => {
+                    seen = signal;
+                    signal?.addEventListener("abort", () => reject(new Error("aborted")));
+                }),
+        };
+        const s = new TaskScheduler(api, "r", { pollIntervalMs: 1000 });
+        const heard: Observation[] = [];
+        const stop = s.watch("t-1", (o) => heard.push(o));
+        await clock.tickAsync(0);
+        assert.equal(seen?.aborted, false);
+        stop();
+        assert.equal(seen?.aborted, true);
+        await clock.tickAsync(5000);
+        assert.deepEqual(heard, []);
+        assert.equal(clock.countTimers(), 0);
+    });
+
     it("stops polling when the last watcher leaves, and restarts with the next", async () => {
         const api = fakeApi(() => "Processing");
         const s = new TaskScheduler(api, "r", { pollIntervalMs: 1000 });
