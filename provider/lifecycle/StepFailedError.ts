@@ -1,5 +1,3 @@
-import { WaiterOutputs } from "./outputs";
-
 /**
  * Thrown from create or update when the wait did not end in `Finished`. It carries `id`,
  * `properties` and `reasons`, which the dynamic-provider host turns into Pulumi's

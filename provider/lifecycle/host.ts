@@ -4,14 +4,13 @@
  * name, so every ImageTaskWaiter in the process shares its state: the stack settings read by
  * `configure`, and the shared pollers of ../waiter/registry.ts.
  */
-import { ConfigError } from "../config/ConfigError";
 import { readStackSettings, StackSettings } from "../config/settings";
 import { createDefaultChain, CredentialInputs, validateCredentialInputs } from "../config/credentials";
 import { resolveGateway } from "../config/clientConfig";
 import { EcsClientOptions } from "../ecs/options";
 import { credentialInputsOf, credentialsChanged, recordingCredentials, warnOnce } from "./credentialState";
 import { sharedPoller } from "../waiter/registry";
-import { INPUT_KEYS, UNKNOWN, validateInputs, WaiterInputs, CheckFailure } from "./inputs";
+import { INPUT_KEYS, validateInputs, WaiterInputs, CheckFailure } from "./inputs";
 import { WaiterOutputs } from "./outputs";
 import { waitAndRecord } from "./wait";
 import { diffWaiter, WaiterDiff } from "./diff";

@@ -2,8 +2,8 @@ import { strict as assert } from "node:assert";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { RunningSimulator } from "../../simulator/server";
-import { startSim, SIM_CREDENTIALS } from "../helpers/sim";
-import { requirePulumi, TempProgram } from "../helpers/pulumi";
+import { SIM_CREDENTIALS } from "../helpers/sim";
+import { setUpProgram, tearDownProgram, TempProgram } from "../helpers/pulumi";
 import { GATED_PROGRAM } from "./program";
 
 const REGION = "cn-qingdao-env17-d01";
@@ -13,16 +13,8 @@ describe("bad configuration through the real pulumi CLI", function () {
     let sim: RunningSimulator;
     let prog: TempProgram;
 
-    before(async () => {
-        requirePulumi();
-        sim = await startSim({ regions: [REGION] });
-        prog = new TempProgram({ "index.js": GATED_PROGRAM });
-        prog.install();
-    });
-    after(async () => {
-        await sim?.close();
-        prog?.remove();
-    });
+    before(async () => ({ sim, prog } = await setUpProgram({ "index.js": GATED_PROGRAM }, { regions: [REGION] })));
+    after(() => tearDownProgram(sim, prog));
 
     it("wrong keys and an unknown region fail up at once (timeout 2h) with what to fix, and no secret in the output", async () => {
         const t = sim.store.create(REGION, "ImportImage", { durationMs: 3_600_000 });

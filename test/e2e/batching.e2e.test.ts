@@ -2,8 +2,8 @@ import { strict as assert } from "node:assert";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { RunningSimulator } from "../../simulator/server";
-import { startSim, SIM_CREDENTIALS } from "../helpers/sim";
-import { requirePulumi, TempProgram } from "../helpers/pulumi";
+import { SIM_CREDENTIALS } from "../helpers/sim";
+import { setUpProgram, tearDownProgram, TempProgram } from "../helpers/pulumi";
 import { MANY_WAITERS_PROGRAM } from "./program";
 
 const REGION = "cn-qingdao-env17-d01";
@@ -14,16 +14,8 @@ describe("one shared poller for every waiter, through the real pulumi CLI", func
     let sim: RunningSimulator;
     let prog: TempProgram;
 
-    before(async () => {
-        requirePulumi();
-        sim = await startSim();
-        prog = new TempProgram({ "index.js": MANY_WAITERS_PROGRAM });
-        prog.install();
-    });
-    after(async () => {
-        await sim?.close();
-        prog?.remove();
-    });
+    before(async () => ({ sim, prog } = await setUpProgram({ "index.js": MANY_WAITERS_PROGRAM })));
+    after(() => tearDownProgram(sim, prog));
 
     it(`${WAITERS} waiters: preview makes no call; up batches every ID into shared DescribeTasks calls`, async () => {
         const ids = Array.from({ length: WAITERS }, (_, i) => sim.store.create(REGION, "ImportImage", { durationMs: 12_000 + 100 * i }).TaskId);

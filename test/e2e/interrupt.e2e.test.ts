@@ -3,8 +3,8 @@ import { spawn } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { RunningSimulator } from "../../simulator/server";
-import { startSim, SIM_CREDENTIALS } from "../helpers/sim";
-import { requirePulumi, RunResult, TempProgram } from "../helpers/pulumi";
+import { SIM_CREDENTIALS } from "../helpers/sim";
+import { RunResult, setUpProgram, tearDownProgram, TempProgram } from "../helpers/pulumi";
 import { GATED_PROGRAM } from "./program";
 
 const REGION = "cn-qingdao-env17-d01";
@@ -52,16 +52,8 @@ describe("Ctrl-C during a wait, through the real pulumi CLI", function () {
     let sim: RunningSimulator;
     let prog: TempProgram;
 
-    before(async () => {
-        requirePulumi();
-        sim = await startSim();
-        prog = new TempProgram({ "index.js": GATED_PROGRAM });
-        prog.install();
-    });
-    after(async () => {
-        await sim?.close();
-        prog?.remove();
-    });
+    before(async () => ({ sim, prog } = await setUpProgram({ "index.js": GATED_PROGRAM })));
+    after(() => tearDownProgram(sim, prog));
 
     it("ends up with the waiter recorded at its last status and no pending operation; the next up waits on the same task to Finished", async () => {
         // Long enough that the task is still running when the first up is interrupted and when it has ended.

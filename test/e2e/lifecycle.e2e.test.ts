@@ -3,8 +3,8 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { RunningSimulator } from "../../simulator/server";
 import { EcsClient } from "../../provider/ecs/client";
-import { ageOut, clientFor, simTask, SIM_CREDENTIALS, startSim } from "../helpers/sim";
-import { requirePulumi, RunResult, TempProgram } from "../helpers/pulumi";
+import { ageOut, clientFor, simTask, SIM_CREDENTIALS } from "../helpers/sim";
+import { RunResult, setUpProgram, tearDownProgram, TempProgram } from "../helpers/pulumi";
 import { LIFECYCLE_PROGRAM } from "./lifecycleProgram";
 
 const REGION = "cn-qingdao-env17-d01";
@@ -23,16 +23,8 @@ describe("lifecycle end to end through the real pulumi CLI", function () {
     let sim: RunningSimulator;
     let prog: TempProgram;
 
-    before(async () => {
-        requirePulumi();
-        sim = await startSim();
-        prog = new TempProgram({ "index.js": LIFECYCLE_PROGRAM });
-        prog.install();
-    });
-    after(async () => {
-        await sim?.close();
-        prog?.remove();
-    });
+    before(async () => ({ sim, prog } = await setUpProgram({ "index.js": LIFECYCLE_PROGRAM })));
+    after(() => tearDownProgram(sim, prog));
 
     /** A stack whose waiter gets `waiter` as its optional inputs; returns its marker file. */
     async function newStack(name: string, config: { taskId?: string; startTask?: object; waiter?: object }): Promise<string> {

@@ -2,8 +2,8 @@ import { strict as assert } from "node:assert";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { RunningSimulator } from "../../simulator/server";
-import { startSim, SIM_CREDENTIALS } from "../helpers/sim";
-import { requirePulumi, TempProgram } from "../helpers/pulumi";
+import { SIM_CREDENTIALS } from "../helpers/sim";
+import { setUpProgram, tearDownProgram, TempProgram } from "../helpers/pulumi";
 import { GATED_PROGRAM } from "./program";
 
 const REGION = "cn-qingdao-env17-d01";
@@ -22,16 +22,8 @@ describe("end to end through the real pulumi CLI (program outside the repo)", fu
     let sim: RunningSimulator;
     let prog: TempProgram;
 
-    before(async () => {
-        requirePulumi();
-        sim = await startSim();
-        prog = new TempProgram({ "index.js": GATED_PROGRAM });
-        prog.install();
-    });
-    after(async () => {
-        await sim?.close();
-        prog?.remove();
-    });
+    before(async () => ({ sim, prog } = await setUpProgram({ "index.js": GATED_PROGRAM })));
+    after(() => tearDownProgram(sim, prog));
 
     async function newStack(name: string, taskId: string, apiStyle: "route" | "rpc"): Promise<string> {
         const markerFile = join(prog.dir, `${name}.markers`);

@@ -2,6 +2,8 @@ import { execFile, execFileSync } from "node:child_process";
 import { mkdtempSync, writeFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { RunningSimulator, SimulatorOptions } from "../../simulator/server";
+import { startSim } from "./sim";
 
 /** Repository root. */
 export const REPO = resolve(__dirname, "../../..");
@@ -94,4 +96,22 @@ export class TempProgram {
     remove(): void {
         rmSync(this.dir, { recursive: true, force: true });
     }
+}
+
+/**
+ * The usual setup of an end-to-end suite: checks that the CLI runs, starts a simulator with
+ * `simOptions`, and writes and installs a program of `files`. Undo it with {@link tearDownProgram}.
+ */
+export async function setUpProgram(files: Record<string, string>, simOptions: SimulatorOptions = {}): Promise<{ sim: RunningSimulator; prog: TempProgram }> {
+    requirePulumi();
+    const sim = await startSim(simOptions);
+    const prog = new TempProgram(files);
+    prog.install();
+    return { sim, prog };
+}
+
+/** Stops the simulator and removes the program's directory of {@link setUpProgram} (either may be missing). */
+export async function tearDownProgram(sim: RunningSimulator | undefined, prog: TempProgram | undefined): Promise<void> {
+    await sim?.close();
+    prog?.remove();
 }
