@@ -37,6 +37,8 @@ export interface SimulatorOptions {
     faults?: FaultConfig;
     /** Randomness for fault rates and latency jitter; seed it (./faults/seededRandom) to replay. Default `Math.random`. */
     faultRandom?: () => number;
+    /** How long an idle keep-alive connection stays open, in ms. Default 65000, as a load balancer. */
+    keepAliveTimeoutMs?: number;
     /** Serve HTTPS with this certificate chain and private key (PEM text) instead of HTTP. */
     tls?: { cert: string; key: string };
 }
@@ -81,6 +83,10 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Runni
         handle(req, res).catch((err) => sendJson(res, 500, { Code: "InternalError", Message: String(err?.message ?? err) }));
     };
     const server: Server = opts.tls ? createTlsServer({ cert: opts.tls.cert, key: opts.tls.key }, listener) : createServer(listener);
+    // Idle keep-alive connections stay open 65 s, as a cloud load balancer keeps them (Node's own 5 s
+    // default races clients that reuse a connection after a few seconds' pause: ECONNRESET).
+    server.keepAliveTimeout = opts.keepAliveTimeoutMs ?? 65_000;
+    server.headersTimeout = server.keepAliveTimeout + 1000;
 
     async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
         const url = new URL(req.url ?? "/", "http://sim");

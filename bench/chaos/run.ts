@@ -3,6 +3,7 @@
  * the resource's own code path (provider/lifecycle/wait.ts: shared scheduler, client, retries)
  * against a simulator that injects every fault kind at 20% of calls. Checks every outcome.
  */
+import { inspect } from "node:util";
 import { startSimulator } from "../../simulator/server";
 import { seededRandom } from "../../simulator/faults/seededRandom";
 import { waitAndRecord } from "../../provider/lifecycle/wait";
@@ -47,7 +48,7 @@ export interface ChaosReport {
     unhandledErrors: number;
     /** Timers still pending once every wait had ended and the simulator had closed, beyond those pending before the run. */
     strayTimers: number;
-    /** Error messages, log lines and recorded properties that held the secret key. */
+    /** Error messages (and whole errors as `util.inspect` prints them, causes included), log lines and recorded properties that held the secret key. */
     secretLeaks: number;
     describeCalls: number;
     /** The most DescribeTasks calls the run may make: (wall / pollInterval + 1) ticks x batches x regions x (retries + confirmation). */
@@ -72,6 +73,8 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosReport> {
     const random = seededRandom(`${o.seed}:tasks`);
 
     const timers = () => process.getActiveResourcesInfo().filter((x) => x === "Timeout").length;
+    // Count the timers already pending once the caller has gone on (a test runner starts its own then).
+    await new Promise((r) => setImmediate(r));
     const timersBefore = timers();
     let unhandled = 0;
     const onUnhandled = () => void unhandled++;
@@ -138,7 +141,8 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosReport> {
                 return;
             }
             const err = outcome.err;
-            texts.push(String(err instanceof Error ? err.message : err));
+            // The whole error as a log would print it: message, stack, cause chain, hidden fields.
+            texts.push(String(err instanceof Error ? err.message : err), inspect(err, { depth: 8, showHidden: true }));
             if (err instanceof StepFailedError) texts.push(JSON.stringify(err.properties));
             const cause = err instanceof StepFailedError ? err.cause : err;
             if (finalStatus === "Finished") return bad(`failed: ${cause instanceof Error ? `${cause.name}: ${cause.message}` : cause}`);
@@ -152,8 +156,9 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosReport> {
         await sim.close();
     }
     const wallMs = Date.now() - start;
-    // Let closed sockets and settled promises run out before looking for leftovers.
-    await new Promise((r) => setImmediate(r));
+    // Look for leftovers once closed sockets have run out and Node's own HTTP date cache timer
+    // (an internal timer of up to 1 s that every HTTP answer may start) has expired.
+    await new Promise((r) => setTimeout(r, 1100));
     const strayTimers = Math.max(0, timers() - timersBefore);
     process.off("unhandledRejection", onUnhandled);
     process.off("uncaughtException", onUnhandled);
