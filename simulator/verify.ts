@@ -1,4 +1,4 @@
-import { sign } from "../provider/ecs/signature";
+import { sign, stringToSign } from "../provider/ecs/signature";
 import { SimError } from "./SimError";
 
 /** A key pair the simulator accepts; `securityToken`, when set, must come with every request of that key. */
@@ -46,7 +46,8 @@ export class SignatureVerifier {
         }
         const expected = sign(method, params, key.accessKeySecret);
         if (expected !== params.Signature) {
-            throw new SimError(400, "SignatureDoesNotMatch", "Specified signature is not matched with our calculation.");
+            // As a real gateway does: the canonical request (STS token included) is echoed back.
+            throw new SimError(400, "SignatureDoesNotMatch", `Specified signature is not matched with our calculation. server string to sign is:${stringToSign(method, params)}`);
         }
         const ts = Date.parse(params.Timestamp);
         const now = this.now();
@@ -65,3 +66,4 @@ export class SignatureVerifier {
         for (const [n, t] of this.nonces) if (now - t > TIMESTAMP_WINDOW_MS) this.nonces.delete(n);
     }
 }
+

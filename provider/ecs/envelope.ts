@@ -1,6 +1,7 @@
 import { EcsApiError } from "./errors/EcsApiError";
 import { EcsResponseError } from "./errors/EcsResponseError";
 import { hintForCode, isRetryableCode } from "./classify";
+import { redactGatewayMessage } from "./redact";
 
 /** An HTTP answer as the transport hands it over. */
 export interface EcsHttpResponse {
@@ -76,7 +77,7 @@ function apiError(action: string, res: EcsHttpResponse, code: string, message: s
     return new EcsApiError({
         action,
         code,
-        errorMessage: message,
+        errorMessage: redactGatewayMessage(message),
         httpStatus: res.status,
         requestId,
         retryable,

@@ -50,7 +50,9 @@ export async function readWaiter(id: string, props: Record<string, unknown>, w: 
         finishedTime: t.FinishedTime ?? props.finishedTime,
     };
     const cls = classifyStatus(t.TaskStatus, w.pausedIsFailure ?? DEFAULTS.pausedIsFailure);
-    if (cls === "success" && props.taskStatus === "Finished") return { id, props: dropUndefined(next), inputs };
+    // A finished export whose OSS object could not be read during the wait gets it now.
+    const missingOss = t.TaskAction === "ExportImage" && !props.ossObject;
+    if (cls === "success" && props.taskStatus === "Finished" && !missingOss) return { id, props: dropUndefined(next), inputs };
 
     let a: TaskAttribute | undefined;
     try {

@@ -98,6 +98,9 @@ export async function waitAndRecord(id: string, inputs: WaiterInputs, provider: 
             imageStatus = "Available";
         }
         const oss = result.attribute?.OperationProgress.flatMap((p) => p.RelatedItems).find((i) => i.Name === "OSSObject");
+        if (result.task.TaskAction === "ExportImage" && !oss && !recorded?.ossObject) {
+            ctx.log(`${label}: Finished, but DescribeTaskAttribute did not say which OSS object it wrote; pulumi refresh reads it`);
+        }
         return dropUndefined({
             ...base,
             taskAction: result.task.TaskAction,

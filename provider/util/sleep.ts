@@ -6,13 +6,14 @@ export type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>;
 
 /**
  * Real sleep: resolves after `ms` (clamped to 0..{@link MAX_TIMER_MS}); rejects with the
- * signal's reason as soon as `signal` aborts. The timer is unref'd: it never keeps the process alive.
+ * signal's reason as soon as `signal` aborts. The timer keeps the process alive: a pause between
+ * retries is work in progress (a command-line run must not exit in the middle of it); callers
+ * that stop caring abort it through `signal`.
  */
 export const realSleep: Sleep = (ms, signal) =>
     new Promise<void>((resolve, reject) => {
         if (signal?.aborted) return reject(signal.reason);
         const timer = setTimeout(done, Math.min(Math.max(0, ms), MAX_TIMER_MS));
-        timer.unref?.();
         function done() {
             signal?.removeEventListener("abort", onAbort);
             resolve();

@@ -1,6 +1,7 @@
 import { TaskAttribute } from "../ecs/types";
 import { EcsError } from "../ecs/errors/EcsError";
 import type { TaskAttributeApi } from "./waitForTask";
+import { realSleep } from "../util/sleep";
 
 /** How {@link fetchAttribute} keeps trying. */
 export interface FetchAttributeOptions {
@@ -8,10 +9,12 @@ export interface FetchAttributeOptions {
     deadlineMs: number;
     /** Clock, ms since the epoch. Default `Date.now`. */
     now?: () => number;
-    /** Pause between tries. Default: a real timer that keeps the process alive (a wait is still in progress). */
+    /** Pause between tries. Default: a real timer (it keeps the process alive: a wait is still in progress), cut short by `signal`. */
     sleep?: (ms: number) => Promise<void>;
     /** Uniform in [0, 1), for the jitter. Default `Math.random`. */
     random?: () => number;
+    /** Stops trying at once (Ctrl-C); the call in flight is aborted too. */
+    signal?: AbortSignal;
 }
 
 const FIRST_PAUSE_MS = 500;
@@ -22,22 +25,24 @@ const MAX_PAUSE_MS = 10_000;
  * reason and of an export's OSS object (docs/ecs-api.md section 2), so it is asked again, each
  * time with the client's own retries and then a pause of full jitter from 0.5 s doubling to 10 s,
  * until it answers, the failure is one no retry fixes (seen twice, so that one stray answer does
- * not decide), or `deadlineMs` passes.
+ * not decide), `deadlineMs` passes, or `signal` aborts.
  * @returns the attribute, or undefined when it could not be had.
  */
 export async function fetchAttribute(attrs: TaskAttributeApi, regionId: string, taskId: string, o: FetchAttributeOptions): Promise<TaskAttribute | undefined> {
     const now = o.now ?? Date.now;
-    const sleep = o.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+    const sleep = o.sleep ?? ((ms: number) => realSleep(ms, o.signal).catch(() => undefined));
     const random = o.random ?? Math.random;
     let permanent = 0;
     for (let i = 0; ; i++) {
+        if (o.signal?.aborted) return undefined;
         try {
-            return await attrs.describeTaskAttribute(regionId, taskId);
+            return await attrs.describeTaskAttribute(regionId, taskId, o.signal);
         } catch (err) {
             if (err instanceof EcsError && !err.retryable && ++permanent >= 2) return undefined;
         }
         const pause = random() * Math.min(MAX_PAUSE_MS, FIRST_PAUSE_MS * 2 ** Math.min(i, 10));
         if (now() + pause >= o.deadlineMs) return undefined;
         await sleep(pause);
+        if (o.signal?.aborted) return undefined;
     }
 }

@@ -148,7 +148,7 @@ export function waitForTask(scheduler: TaskScheduler, attrs: TaskAttributeApi, t
                 if (cls === "failure") return void failureOf(task).then(reject, reject);
                 if (task.TaskAction !== "ExportImage") return resolve({ task, polls, waitedMs: waited(), progress: "100%" });
                 // An export's result names the OSS object written: only DescribeTaskAttribute says which.
-                void fetchAttribute(attrs, regionId, taskId, { deadlineMs: start + o.timeoutMs, now }).then((attribute) =>
+                void fetchAttribute(attrs, regionId, taskId, { deadlineMs: start + o.timeoutMs, now, signal: o.signal }).then((attribute) =>
                     resolve({ task, attribute, polls, waitedMs: waited(), progress: attribute?.TaskProcess ?? "100%" }),
                 );
             });
@@ -175,7 +175,7 @@ export function waitForTask(scheduler: TaskScheduler, attrs: TaskAttributeApi, t
         }
 
         async function failureOf(task: TaskSummary): Promise<TaskFailedError> {
-            const a = await fetchAttribute(attrs, regionId, taskId, { deadlineMs: start + o.timeoutMs, now });
+            const a = await fetchAttribute(attrs, regionId, taskId, { deadlineMs: start + o.timeoutMs, now, signal: o.signal });
             const op = a?.OperationProgress.find((p) => p.ErrorCode || p.ErrorMsg);
             return new TaskFailedError({
                 taskId,
@@ -194,7 +194,7 @@ export function waitForTask(scheduler: TaskScheduler, attrs: TaskAttributeApi, t
         function onDeadline(): void {
             if (settled) return;
             // One last look before giving up: the task may have just ended; the answer also gives progress.
-            attrs.describeTaskAttribute(regionId, taskId).then(
+            attrs.describeTaskAttribute(regionId, taskId, o.signal).then(
                 (a) => {
                     if (settled) return;
                     polls++;

@@ -1,4 +1,5 @@
 import { strict as assert } from "node:assert";
+import { inspect } from "node:util";
 import { parseEnvelope } from "../../provider/ecs/envelope";
 import { EcsApiError } from "../../provider/ecs/errors/EcsApiError";
 import { EcsResponseError } from "../../provider/ecs/errors/EcsResponseError";
@@ -80,5 +81,26 @@ describe("response envelope", () => {
         const e = apiError(() => parseEnvelope("DescribeTasks", res(500, {})));
         assert.equal(e.code, "Http500");
         assert.equal(e.retryable, true);
+    });
+});
+
+describe("gateway messages that echo the request", () => {
+    it("never carry the echoed string to sign (STS token included) into the error", () => {
+        const token = "CAIS-sts-token-value-123";
+        const body = JSON.stringify({
+            RequestId: "r-1",
+            Code: "SignatureDoesNotMatch",
+            Message: `Specified signature is not matched with our calculation. server string to sign is:POST&%2F&AccessKeyId%3Dk%26SecurityToken%3D${token}`,
+        });
+        let err: unknown;
+        try {
+            parseEnvelope("DescribeTasks", { status: 400, headers: {}, body });
+        } catch (e) {
+            err = e;
+        }
+        assert.ok(err instanceof EcsApiError);
+        assert.equal(err.code, "SignatureDoesNotMatch");
+        assert.match(err.message, /string to sign is: \(withheld/);
+        assert.ok(!inspect(err, { showHidden: true, depth: 8 }).includes(token), "the token is in the error");
     });
 });

@@ -50,4 +50,19 @@ describe("fetchAttribute (the one call that says why a task failed, or which OSS
         assert.equal(await fetchAttribute(twice, "r", "t-1", { deadlineMs: 60_000, ...deps() }), undefined);
         assert.equal(twice.calls, 2);
     });
+
+    it("stops at once when the wait is cancelled (Ctrl-C), passing the signal to the call", async () => {
+        const ac = new AbortController();
+        let seen: AbortSignal | undefined;
+        const a = {
+            describeTaskAttribute: async (_r: string, _t: string, signal?: AbortSignal): Promise<TaskAttribute> => {
+                seen = signal;
+                ac.abort();
+                throw err(true);
+            },
+        };
+        assert.equal(await fetchAttribute(a, "r", "t-1", { deadlineMs: 60_000, ...deps(), signal: ac.signal }), undefined);
+        assert.equal(seen, ac.signal);
+        assert.deepEqual(pauses, [500]);
+    });
 });
