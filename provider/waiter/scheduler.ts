@@ -34,6 +34,8 @@ export interface SchedulerOptions {
 }
 
 const PARAM_ERROR = /^(InvalidParameter|InvalidTaskId|MissingParameter|IllegalParam)/;
+/** Codes of provider/waiter/reachability.ts: already the verdict of many failed calls. */
+const UNREACHABLE = /^(EndpointUnreachable|NotAnEcsGateway)$/;
 
 /**
  * One poller for every task waited on with the same (endpoint, region, credentials): each tick
@@ -157,27 +159,57 @@ export class TaskScheduler {
         try {
             seen = await this.describe(ids);
         } catch (err) {
-            // Stopped because every watcher left: there is nobody to tell.
-            if (this.inflight?.signal.aborted) return false;
-            const error = err instanceof Error ? err : new Error(String(err));
-            const code = err instanceof EcsError ? err.code : "";
-            const retryable = err instanceof EcsError ? err.retryable : true;
-            if (!retryable && PARAM_ERROR.test(code) && ids.length > 1) {
-                const mid = Math.ceil(ids.length / 2);
-                const a = await this.pollBatch(ids.slice(0, mid));
-                const b = await this.pollBatch(ids.slice(mid));
-                return a || b;
-            }
-            if (!retryable && !confirming) return this.pollBatch(ids, true);
-            if (err instanceof EcsApiError && err.retryAfterMs !== undefined) this.retryAfterMs = Math.max(this.retryAfterMs, err.retryAfterMs);
-            for (const id of ids) this.notify(id, retryable ? { kind: "transient", error } : { kind: "fatal", error });
-            return /Throttl/i.test(code);
+            return this.onFailure(ids, err, confirming);
         }
+        this.notifySeen(ids, seen);
+        return false;
+    }
+
+    /** What a failed call for `ids` means for their watchers. @returns true on throttling. */
+    private async onFailure(ids: string[], err: unknown, confirming: boolean): Promise<boolean> {
+        // Stopped because every watcher left: there is nobody to tell.
+        if (this.inflight?.signal.aborted) return false;
+        const error = err instanceof Error ? err : new Error(String(err));
+        const code = err instanceof EcsError ? err.code : "";
+        const retryable = err instanceof EcsError ? err.retryable : true;
+        if (!retryable && PARAM_ERROR.test(code) && ids.length > 1) return this.narrow(ids, code, error);
+        // An endpoint already judged unreachable has been asked for long enough.
+        if (!retryable && !confirming && !UNREACHABLE.test(code)) return this.pollBatch(ids, true);
+        if (err instanceof EcsApiError && err.retryAfterMs !== undefined) this.retryAfterMs = Math.max(this.retryAfterMs, err.retryAfterMs);
+        for (const id of ids) this.notify(id, retryable ? { kind: "transient", error } : { kind: "fatal", error });
+        return /Throttl/i.test(code);
+    }
+
+    /**
+     * A parameter error on a batch: asks each half on its own. When both halves fail with the same
+     * code the request itself is wrong (not one ID), and every watcher hears it at once (3 calls,
+     * not one per ID); otherwise the failing half is narrowed further, so one bad ID fails alone.
+     */
+    private async narrow(ids: string[], code: string, error: Error): Promise<boolean> {
+        const mid = Math.ceil(ids.length / 2);
+        const halves = [ids.slice(0, mid), ids.slice(mid)];
+        const answers: ({ seen: Map<string, TaskSummary> } | { err: unknown })[] = [];
+        for (const half of halves) answers.push(await this.describe(half).then((seen) => ({ seen }), (e: unknown) => ({ err: e })));
+        if (this.inflight?.signal.aborted) return false;
+        const sameError = (a: (typeof answers)[number]) => "err" in a && a.err instanceof EcsError && !a.err.retryable && a.err.code === code;
+        if (answers.every(sameError)) {
+            for (const id of ids) this.notify(id, { kind: "fatal", error });
+            return false;
+        }
+        let throttled = false;
+        for (let i = 0; i < halves.length; i++) {
+            const a = answers[i];
+            if ("seen" in a) this.notifySeen(halves[i], a.seen);
+            else throttled = (await this.onFailure(halves[i], a.err, false)) || throttled;
+        }
+        return throttled;
+    }
+
+    private notifySeen(ids: string[], seen: Map<string, TaskSummary>): void {
         for (const id of ids) {
             const t = seen.get(id);
             this.notify(id, t ? { kind: "found", task: t } : { kind: "absent" });
         }
-        return false;
     }
 
     private async describe(ids: string[]): Promise<Map<string, TaskSummary>> {

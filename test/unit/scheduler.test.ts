@@ -71,6 +71,23 @@ describe("TaskScheduler", () => {
         assert.deepEqual(kinds, { "t-1": "found", "t-2": "found", "t-bad": "fatal", "t-3": "found" });
     });
 
+    it("a parameter error of the whole request (not of one ID) fails everyone after 3 calls, not one per ID", async () => {
+        const calls: number[] = [];
+        const api = {
+            async describeTasks(p: { TaskIds: string[] }): Promise<DescribeTasksResult> {
+                calls.push(p.TaskIds.length);
+                throw new EcsApiError({ action: "DescribeTasks", code: "MissingParameter.regionId", errorMessage: "m", httpStatus: 400, retryable: false });
+            },
+        };
+        const s = new TaskScheduler(api, "r");
+        const kinds: string[] = [];
+        for (let i = 0; i < 100; i++) s.watch(`t-${i}`, (o) => kinds.push(o.kind));
+        await clock.tickAsync(0);
+        assert.deepEqual(calls, [100, 50, 50]);
+        assert.equal(kinds.length, 100);
+        assert.ok(kinds.every((k) => k === "fatal"));
+    });
+
     it("doubles the interval for everyone after throttling, and recovers on clean ticks", async () => {
         const api = fakeApi(() => "Processing", { throttle: 2 });
         const s = new TaskScheduler(api, "r", { pollIntervalMs: 1000, maxIntervalMs: 3000 });
