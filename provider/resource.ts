@@ -86,6 +86,7 @@ export class ImageTaskWaiter extends pulumi.dynamic.Resource {
             imageTaskProvider,
             name,
             {
+                taskAction: undefined,
                 taskStatus: undefined,
                 resourceId: undefined,
                 creationTime: undefined,

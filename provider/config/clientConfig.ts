@@ -6,11 +6,11 @@
  */
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
+import { gatewayApiStyle, gatewayEndpoint } from "./gatewaySettings";
 import { ConfigError } from "./ConfigError";
 import { StackSettings } from "./settings";
 import { CredentialChain, CredentialInputs, CredentialSource, resolveCredentials } from "./credentials";
 import { EcsClientOptions, validateProxy } from "../ecs/options";
-import { ApiStyle } from "../ecs/types";
 
 /** The inputs of a waiter that choose its gateway. */
 export interface GatewayInputs extends CredentialInputs {
@@ -54,8 +54,8 @@ export interface ResolvedGateway {
  */
 export async function resolveGateway(w: GatewayInputs, src: ConfigSources): Promise<ResolvedGateway> {
     const { settings: s, env } = src;
-    const endpoint = w.endpoint ?? s.endpoint ?? nonEmpty(env.APSARA_ENDPOINT);
-    if (!endpoint) throw new ConfigError("endpoint", "no endpoint: set the endpoint input or the stack config apsara:endpoint");
+    const endpoint = gatewayEndpoint(w.endpoint, s, env);
+    const apiStyle = gatewayApiStyle(w.apiStyle, s, env);
     const creds = await resolveCredentials(w, s, src.chain);
     const insecure = parseBool(s.insecure ?? nonEmpty(env.APSARA_INSECURE), s.insecure !== undefined ? "apsara:insecure" : "APSARA_INSECURE", false);
     const apsaraHeaders = parseBool(s.apsaraHeaders ?? nonEmpty(env.APSARA_HEADERS), s.apsaraHeaders !== undefined ? "apsara:apsaraHeaders" : "APSARA_HEADERS", true);
@@ -68,7 +68,7 @@ export async function resolveGateway(w: GatewayInputs, src: ConfigSources): Prom
     return {
         options: {
             endpoint,
-            apiStyle: (w.apiStyle ?? s.apiStyle ?? nonEmpty(env.APSARA_API_STYLE) ?? "route") as ApiStyle,
+            apiStyle,
             credentials: creds.credentials,
             organizationId: s.organizationId ?? nonEmpty(env.APSARA_ORGANIZATION_ID),
             resourceGroupId: s.resourceGroupId ?? nonEmpty(env.APSARA_RESOURCE_GROUP_ID),

@@ -99,6 +99,9 @@ export function validateEndpoint(value: unknown, setting: string): string {
     } catch {
         throw new ConfigError(setting, `"${value}" is not a URL; write it with its scheme, such as https://ecs-internal.example.com`);
     }
+    if (url.username || url.password) {
+        throw new ConfigError(setting, "must not hold a user name or password; give credentials with apsara:accessKeyId and apsara:accessKeySecret");
+    }
     if (url.protocol !== "http:" && url.protocol !== "https:") {
         throw new ConfigError(setting, `"${value}" must use http or https`);
     }

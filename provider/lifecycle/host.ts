@@ -12,6 +12,8 @@ import { credentialInputsOf, credentialsChanged, recordingCredentials, warnOnce 
 import { sharedPoller } from "../waiter/registry";
 import { INPUT_KEYS, validateInputs, WaiterInputs, CheckFailure } from "./inputs";
 import { WaiterOutputs } from "./outputs";
+import { ConfigError } from "../config/ConfigError";
+import { gatewayApiStyle, gatewayEndpoint } from "../config/gatewaySettings";
 import { waitAndRecord } from "./wait";
 import { diffWaiter, WaiterDiff } from "./diff";
 import { readWaiter, ReadOutcome } from "./read";
@@ -30,8 +32,15 @@ export async function configure(req: { config: { get(key: string): string | unde
 export async function check(_olds: Record<string, unknown>, news: Record<string, unknown>): Promise<{ inputs: Record<string, unknown>; failures: CheckFailure[] }> {
     const failures = validateInputs(news);
     failures.push(...validateCredentialInputs(news));
-    if (news.endpoint === undefined && !settings.endpoint && !process.env.APSARA_ENDPOINT) {
-        failures.push({ property: "endpoint", reason: "no endpoint: set the endpoint input or the stack config apsara:endpoint (e.g. pulumi config set apsara:endpoint https://ecs-internal.example.com)" });
+    // The endpoint and call style from the stack config or the environment are checked here too, naming their key.
+    for (const [input, resolve] of [["endpoint", gatewayEndpoint], ["apiStyle", gatewayApiStyle]] as const) {
+        if (news[input] !== undefined || failures.some((f) => f.property === input)) continue;
+        try {
+            resolve(undefined, settings, process.env);
+        } catch (err) {
+            if (!(err instanceof ConfigError)) throw err;
+            failures.push({ property: input, reason: err.setting === input ? err.reason : err.message });
+        }
     }
     return { inputs: news, failures };
 }

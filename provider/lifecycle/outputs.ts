@@ -33,4 +33,4 @@ export interface WaiterOutputs {
 }
 
 /** Every declared output key, seeded as undefined on the resource so that each exists (docs/pulumi-dynamic.md). */
-export const OUTPUT_KEYS = ["taskStatus", "resourceId", "creationTime", "finishedTime", "progress", "errorCode", "errorMessage", "waitError", "ossObject", "imageStatus"] as const;
+export const OUTPUT_KEYS = ["taskAction", "taskStatus", "resourceId", "creationTime", "finishedTime", "progress", "errorCode", "errorMessage", "waitError", "ossObject", "imageStatus"] as const;

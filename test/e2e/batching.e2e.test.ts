@@ -42,6 +42,7 @@ describe("one shared poller for every waiter, through the real pulumi CLI", func
         await prog.must(["up", "--yes", "--skip-preview", "--parallel", String(WAITERS + 4), "-s", "many"]);
         const out = JSON.parse((await prog.must(["stack", "output", "--json", "-s", "many"])).stdout);
         assert.deepEqual(out.statuses, ids.map(() => "Finished"));
+        assert.equal(out.firstAction, "ImportImage", "taskAction is an output even without the input");
 
         const perCall = sim.stats.describeTaskIdsPerCall;
         const calls = perCall.length;

@@ -52,4 +52,6 @@ const waiters = ids.map((taskId, i) => new ImageTaskWaiter("waiter-" + i, {
     timeout: "10m",
 }));
 exports.statuses = pulumi.all(waiters.map((w) => w.taskStatus));
+// No taskAction input was given: the output still says what the task was.
+exports.firstAction = waiters[0].taskAction;
 `;
