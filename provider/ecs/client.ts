@@ -1,4 +1,6 @@
+import { randomUUID } from "node:crypto";
 import { buildRequest } from "./request";
+import { EcsError } from "./errors/EcsError";
 import { parseEnvelope } from "./envelope";
 import { parseDescribeImages, parseDescribeTasks, parseExportImage, parseImportImage, parseTaskAttribute } from "./results";
 import { AxiosTransport, HttpTransport } from "./transport";
@@ -17,6 +19,11 @@ import {
     ImportImageResult,
     TaskAttribute,
 } from "./types";
+
+/** Failures after which the gateway surely did not act: throttling and a reused nonce. */
+function notStarted(err: EcsError): boolean {
+    return err.retryable && (/Throttl/i.test(err.code) || err.code === "SignatureNonceUsed");
+}
 
 /** What the client depends on besides its options; each has a real default. */
 export interface EcsClientDeps {
@@ -51,14 +58,18 @@ export class EcsClient {
         this.random = deps.random ?? Math.random;
     }
 
-    /** Calls any action and returns its parsed JSON object. */
-    async call(action: string, params: Record<string, string | undefined>, signal?: AbortSignal): Promise<Record<string, unknown>> {
+    /**
+     * Calls any action and returns its parsed JSON object. `shouldRetry` narrows which retryable
+     * failures are retried (default: all of them), for actions that must not run twice.
+     */
+    async call(action: string, params: Record<string, string | undefined>, signal?: AbortSignal, shouldRetry?: (err: EcsError) => boolean): Promise<Record<string, unknown>> {
         return withRetry(
             async () => parseEnvelope(action, await this.transport.send(action, buildRequest(this.options, action, params), signal)),
             this.retry,
             this.sleep,
             this.random,
             signal,
+            shouldRetry,
         );
     }
 
@@ -85,7 +96,11 @@ export class EcsClient {
         return parseTaskAttribute(await this.call("DescribeTaskAttribute", { RegionId: regionId, TaskId: taskId }, signal));
     }
 
-    /** ImportImage from OSS objects; returns the new `ImageId` and the `TaskId` to wait on. */
+    /**
+     * ImportImage from OSS objects; returns the new `ImageId` and the `TaskId` to wait on.
+     * `ClientToken` (idempotency, docs/ecs-api.md section 2) defaults to a new UUID, sent
+     * unchanged on every retry.
+     */
     async importImage(p: ImportImageParams, signal?: AbortSignal): Promise<ImportImageResult> {
         const params: Record<string, string | undefined> = {
             RegionId: p.RegionId,
@@ -94,7 +109,8 @@ export class EcsClient {
             Platform: p.Platform,
             Architecture: p.Architecture,
             RoleName: p.RoleName,
-            ClientToken: p.ClientToken,
+            // One token for every attempt: a retry after a lost answer cannot start a second import.
+            ClientToken: p.ClientToken ?? randomUUID(),
         };
         p.DiskDeviceMapping.forEach((d, i) => {
             const n = i + 1;
@@ -106,13 +122,19 @@ export class EcsClient {
         return parseImportImage(await this.call("ImportImage", params, signal));
     }
 
-    /** ExportImage to an OSS bucket; returns the `TaskId` to wait on. */
+    /**
+     * ExportImage to an OSS bucket; returns the `TaskId` to wait on. The API takes no
+     * `ClientToken`, so only throttling and `SignatureNonceUsed` are retried: after a lost answer
+     * or a 5xx the export may have started, and a retry could start a second one.
+     */
     async exportImage(p: ExportImageParams, signal?: AbortSignal): Promise<ExportImageResult> {
         return parseExportImage(
             await this.call(
                 "ExportImage",
                 { RegionId: p.RegionId, ImageId: p.ImageId, OSSBucket: p.OSSBucket, OSSPrefix: p.OSSPrefix, ImageFormat: p.ImageFormat, RoleName: p.RoleName },
                 signal,
+                // ExportImage takes no ClientToken: retry only answers that say the gateway did nothing.
+                notStarted,
             ),
         );
     }

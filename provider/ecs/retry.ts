@@ -34,8 +34,8 @@ export function backoffDelay(policy: RetryPolicy, attempt: number, random: () =>
 }
 
 /**
- * Runs `call` until it succeeds, fails with a non-retryable error, or `policy.maxAttempts` is
- * used up; the last error is thrown as is. `call` must build a new request (nonce, timestamp)
+ * Runs `call` until it succeeds, fails with an error that `shouldRetry` refuses (default: one
+ * that is not `retryable`), or `policy.maxAttempts` is used up; the last error is thrown as is. `call` must build a new request (nonce, timestamp)
  * on every attempt.
  */
 export async function withRetry<T>(
@@ -44,12 +44,13 @@ export async function withRetry<T>(
     sleep: Sleep,
     random: () => number,
     signal?: AbortSignal,
+    shouldRetry: (err: EcsError) => boolean = (err) => err.retryable,
 ): Promise<T> {
     for (let attempt = 1; ; attempt++) {
         try {
             return await call();
         } catch (err) {
-            const retryable = err instanceof EcsError && err.retryable;
+            const retryable = err instanceof EcsError && shouldRetry(err);
             if (!retryable || attempt >= policy.maxAttempts || signal?.aborted) throw err;
             const after = err instanceof EcsApiError ? err.retryAfterMs : undefined;
             await sleep(backoffDelay(policy, attempt, random, after), signal);

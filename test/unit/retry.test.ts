@@ -1,6 +1,7 @@
 import { strict as assert } from "node:assert";
 import { backoffDelay, withRetry, DEFAULT_RETRY } from "../../provider/ecs/retry";
 import { EcsApiError } from "../../provider/ecs/errors/EcsApiError";
+import { EcsClient } from "../../provider/ecs/client";
 
 const err = (code: string, retryable: boolean, retryAfterMs?: number) =>
     new EcsApiError({ action: "DescribeTasks", code, errorMessage: "m", httpStatus: 400, retryable, retryAfterMs });
@@ -50,5 +51,34 @@ describe("per-call retry", () => {
         let calls = 0;
         await assert.rejects(withRetry(async () => { calls++; throw err("InternalError", true); }, { ...DEFAULT_RETRY, maxAttempts: 3 }, async () => {}, () => 0));
         assert.equal(calls, 3);
+    });
+});
+
+describe("EcsClient: actions that must not run twice", () => {
+    const ok = (body: object) => ({ status: 200, headers: {}, body: JSON.stringify(body) });
+    const fail503 = { status: 503, headers: {}, body: JSON.stringify({ Code: "ServiceUnavailable", Message: "m" }) };
+    const opts = { endpoint: "http://127.0.0.1:9", apiStyle: "rpc" as const, credentials: { accessKeyId: "k", accessKeySecret: "s" } };
+    const deps = (send: (a: string, r: { params: Record<string, string> }) => Promise<unknown>) => ({ transport: { send } as never, sleep: async () => {}, random: () => 0 });
+
+    it("ImportImage sends one ClientToken on every retry", async () => {
+        const tokens: string[] = [];
+        let n = 0;
+        const c = new EcsClient(opts, deps(async (_a, r) => (tokens.push(r.params.ClientToken), n++ === 0 ? fail503 : ok({ ImageId: "m-1", TaskId: "t-1", RequestId: "r" }))));
+        await c.importImage({ RegionId: "r", DiskDeviceMapping: [{ OSSBucket: "b", OSSObject: "o" }] });
+        assert.equal(tokens.length, 2);
+        assert.ok(tokens[0]);
+        assert.equal(tokens[1], tokens[0]);
+    });
+
+    it("ExportImage is not retried after a 5xx (it may have started), but is after throttling", async () => {
+        let calls = 0;
+        const c = new EcsClient(opts, deps(async () => (calls++, fail503)));
+        await assert.rejects(c.exportImage({ RegionId: "r", ImageId: "m-1", OSSBucket: "b" }), /ServiceUnavailable/);
+        assert.equal(calls, 1);
+        let n = 0;
+        const throttled = { status: 400, headers: {}, body: JSON.stringify({ Code: "Throttling.User", Message: "m" }) };
+        const c2 = new EcsClient(opts, deps(async () => (n++ === 0 ? throttled : ok({ TaskId: "t-2", RequestId: "r" }))));
+        assert.equal((await c2.exportImage({ RegionId: "r", ImageId: "m-1", OSSBucket: "b" })).TaskId, "t-2");
+        assert.equal(n, 2);
     });
 });
