@@ -5,6 +5,8 @@
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$repo"
+# A clean build: nothing left over from deleted or renamed sources goes into the tarball.
+rm -rf dist
 npx tsc -p tsconfig.json
 mkdir -p .build
 tgz="$(npm pack --silent --pack-destination .build | tail -n 1)"

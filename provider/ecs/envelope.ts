@@ -26,6 +26,10 @@ export interface EcsHttpResponse {
  */
 export function parseEnvelope(action: string, res: EcsHttpResponse): Record<string, unknown> {
     const text = res.body ?? "";
+    // A redirect (often http -> https) is never an answer, whatever its body: say where it points.
+    if (res.status >= 300 && res.status < 400) {
+        throw apiError(action, res, `Http${res.status}`, `the endpoint redirects${redirectTarget(res.headers.location)}`);
+    }
     if (text.trim() === "") {
         if (res.status >= 400) throw apiError(action, res, `Http${res.status}`, "empty body");
         throw new EcsResponseError(action, "EmptyResponse", res.status, text, "empty body");
@@ -84,6 +88,17 @@ function apiError(action: string, res: EcsHttpResponse, code: string, message: s
         retryAfterMs: Number.isFinite(after) && after >= 0 ? after * 1000 : undefined,
         hint: retryable ? undefined : hintForCode(code),
     });
+}
+
+/** ` to <origin><path>` of a Location header (no query, no user info), or "". */
+function redirectTarget(location: string | undefined): string {
+    if (!location) return "";
+    try {
+        const u = new URL(location);
+        return ` to ${u.origin}${u.pathname}`;
+    } catch {
+        return "";
+    }
 }
 
 /** `RequestId`, or the seed's `RequestID`, or ASAPI's `asapiRequestId`. */

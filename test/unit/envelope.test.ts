@@ -104,3 +104,21 @@ describe("gateway messages that echo the request", () => {
         assert.ok(!inspect(err, { showHidden: true, depth: 8 }).includes(token), "the token is in the error");
     });
 });
+
+describe("redirects", () => {
+    it("a 3xx with an HTML or empty body is a permanent error that says where it points", () => {
+        for (const body of ["", "<html>Moved</html>"]) {
+            let err: unknown;
+            try {
+                parseEnvelope("DescribeTasks", { status: 301, headers: { location: "https://ecs.example.com/?x=1" }, body });
+            } catch (e) {
+                err = e;
+            }
+            assert.ok(err instanceof EcsApiError);
+            assert.equal(err.code, "Http301");
+            assert.equal(err.retryable, false);
+            assert.match(err.message, /redirects to https:\/\/ecs\.example\.com\//);
+            assert.match(err.message, /apsara:endpoint/);
+        }
+    });
+});
