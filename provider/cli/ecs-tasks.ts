@@ -76,9 +76,27 @@ function need(v: Values, name: keyof Values): string {
     return x;
 }
 
+/** The stack-setting and input names that resolveGateway reports, as this command's flags. */
+const FLAG_OF: Record<string, string> = {
+    endpoint: "--endpoint",
+    apiStyle: "--api-style",
+    "apsara:caCertPath": "--ca-cert",
+    "apsara:insecure": "--insecure",
+    "apsara:proxy": "--proxy",
+};
+
 async function clientFrom(v: Values, env: NodeJS.ProcessEnv): Promise<EcsClient> {
     const endpoint = v.endpoint ?? env.APSARA_ENDPOINT;
     if (!endpoint) throw new ConfigError("--endpoint", "is required (or set APSARA_ENDPOINT)");
+    try {
+        return await gatewayClient(v, env, endpoint);
+    } catch (err) {
+        if (err instanceof ConfigError && FLAG_OF[err.setting]) throw new ConfigError(FLAG_OF[err.setting], err.reason);
+        throw err;
+    }
+}
+
+async function gatewayClient(v: Values, env: NodeJS.ProcessEnv, endpoint: string): Promise<EcsClient> {
     const g = await resolveGateway(
         { endpoint, apiStyle: v["api-style"] },
         {
@@ -105,8 +123,11 @@ export async function run(argv: string[], env: NodeJS.ProcessEnv): Promise<unkno
     if (positionals.length > 1) throw new ConfigError("command", `unexpected argument "${positionals[1]}"`);
     const known = ["import-image", "export-image", "describe", "wait"];
     if (!known.includes(command)) throw new ConfigError("command", `"${command}" is not a command; use one of ${known.join(", ")}`);
-    const client = await clientFrom(v, env);
+    // Usage first: a missing flag is reported before any credential lookup or call.
     const region = need(v, "region");
+    const timeoutMs = command === "wait" ? parseDuration(v.timeout!, "--timeout") : 0;
+    const pollIntervalMs = command === "wait" ? parseDuration(v["poll-interval"]!, "--poll-interval") : 0;
+    const client = await clientFrom(v, env);
     switch (command) {
         case "import-image":
             return client.importImage({
@@ -127,9 +148,9 @@ export async function run(argv: string[], env: NodeJS.ProcessEnv): Promise<unkno
         }
         default: {
             const [id] = taskIds(v);
-            const scheduler = new TaskScheduler(new ReachabilityGuard(client), region, { pollIntervalMs: parseDuration(v["poll-interval"]!, "--poll-interval") });
+            const scheduler = new TaskScheduler(new ReachabilityGuard(client), region, { pollIntervalMs });
             const r = await waitForTask(scheduler, client, id, {
-                timeoutMs: parseDuration(v.timeout!, "--timeout"),
+                timeoutMs,
                 expectedAction: v["task-action"],
                 onStatus: (s) => process.stderr.write(`${id}: ${s}\n`),
             });

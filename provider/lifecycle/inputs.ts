@@ -30,6 +30,9 @@ export interface WaiterInputs {
 /** Defaults of the optional inputs. `timeout`: 90m, since Apsara imports can take an hour (docs/ecs-api.md section 5). */
 export const DEFAULTS = { timeout: "90m", pollInterval: "4s", notFoundGrace: "2m", pausedIsFailure: true, progressInterval: "30s", cancelOnDelete: false, waitForImage: false } as const;
 
+/** Shortest `pollInterval` accepted, in ms. */
+export const MIN_POLL_INTERVAL_MS = 100;
+
 /** The input names that are compared by diff and echoed into the outputs. */
 export const INPUT_KEYS: (keyof WaiterInputs)[] = [
     "regionId",
@@ -71,7 +74,8 @@ export function validateInputs(news: Record<string, unknown>): CheckFailure[] {
         if (!known(k)) continue;
         try {
             if (typeof news[k] !== "string") throw new ConfigError(k, `must be a duration string such as "90m"`);
-            parseDuration(news[k] as string, k);
+            const ms = parseDuration(news[k] as string, k);
+            if (k === "pollInterval" && ms < MIN_POLL_INTERVAL_MS) throw new ConfigError(k, `"${news[k]}" is too short: at least ${MIN_POLL_INTERVAL_MS}ms (every tick is an API call against the account's quota)`);
         } catch (e) {
             if (e instanceof ConfigError) fail(k, e.message);
             else throw e;

@@ -136,6 +136,7 @@ export class TaskScheduler {
         if (this.running) return;
         this.running = true;
         let throttled = false;
+        let aborted = false;
         this.retryAfterMs = 0;
         this.inflight = new AbortController();
         try {
@@ -145,12 +146,14 @@ export class TaskScheduler {
             }
         } finally {
             this.running = false;
+            aborted = this.inflight?.signal.aborted ?? false;
             this.inflight = undefined;
         }
         this.intervalMs = throttled
             ? Math.min(MAX_TIMER_MS, Math.max(this.retryAfterMs, Math.min(this.maxMs, this.intervalMs * 2)))
             : Math.max(this.baseMs, Math.floor(this.intervalMs * 0.75));
-        if (this.watchers.size > 0 && this.timer === undefined) this.schedule(this.intervalMs);
+        // A tick cut short because everyone left never asked about those who joined since: ask at once.
+        if (this.watchers.size > 0 && this.timer === undefined) this.schedule(aborted ? 0 : this.intervalMs);
     }
 
     /** @returns true when the batch met throttling. */

@@ -1,6 +1,7 @@
 import { DescribeImagesParams, DescribeImagesResult } from "../ecs/types";
 import { EcsError } from "../ecs/errors/EcsError";
 import { realSleep, Sleep } from "../util/sleep";
+import { ConfigError } from "../config/ConfigError";
 import { ImageNotReadyError } from "./errors/ImageNotReadyError";
 
 /** The part of the ECS client an image wait uses. */
@@ -55,6 +56,7 @@ export interface ImageWaitResult {
  * @throws EcsError for a failure no retry fixes.
  */
 export async function waitForImage(api: DescribeImagesApi, imageId: string, o: ImageWaitOptions): Promise<ImageWaitResult> {
+    if (!(Number.isFinite(o.intervalMs) && o.intervalMs > 0)) throw new ConfigError("pollInterval", `${o.intervalMs} ms: give a positive number of milliseconds`);
     const now = o.now ?? Date.now;
     const sleep = o.sleep ?? realSleep;
     const start = now();

@@ -9,6 +9,7 @@ import { TaskActionMismatchError } from "./errors/TaskActionMismatchError";
 import { WaitCancelledError } from "./errors/WaitCancelledError";
 import { MAX_TIMER_MS } from "../util/sleep";
 import { fetchAttribute } from "./fetchAttribute";
+import { ConfigError } from "../config/ConfigError";
 
 /** The part of the ECS client a wait uses besides the scheduler. */
 export interface TaskAttributeApi {
@@ -75,9 +76,11 @@ export interface WaitResult {
  * @throws TaskNotFoundError when the task is missing for longer than `notFoundGraceMs`.
  * @throws TaskActionMismatchError when `expectedAction` is set and differs.
  * @throws WaitCancelledError when `signal` aborts.
+ * @throws ConfigError (synchronously) when `timeoutMs` is not a positive number.
  * @throws EcsError when a call fails in a way no retry fixes (bad keys, permissions, endpoint).
  */
 export function waitForTask(scheduler: TaskScheduler, attrs: TaskAttributeApi, taskId: string, o: WaitOptions): Promise<WaitResult> {
+    if (!(Number.isFinite(o.timeoutMs) && o.timeoutMs > 0)) throw new ConfigError("timeout", `${o.timeoutMs} ms: give a positive number of milliseconds`);
     const now = o.now ?? Date.now;
     const regionId = scheduler.regionId;
     const start = now();
