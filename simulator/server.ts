@@ -8,6 +8,8 @@ import { TaskStore } from "./store";
 import { TaskScript } from "./tasks";
 import { DEFAULT_SIM_KEY, SignatureVerifier, SimKey } from "./verify";
 import { emptyStats, SimStats } from "./stats";
+import { handleControl, SimState } from "./control";
+import { readBody, sendJson } from "./http";
 import { FaultConfig } from "./faults/types";
 import { FaultInjector } from "./faults/injector";
 import { validateFaultConfig } from "./faults/validate";
@@ -57,8 +59,6 @@ export interface RunningSimulator {
     close(): Promise<void>;
 }
 
-const MAX_BODY = 1 << 20;
-
 /**
  * Starts the ECS task simulator: one HTTP server answering both call styles
  * (`POST /` with `Action=...` for rpc, `POST {routePrefix}/<Product>/<Action>` for route), with
@@ -79,6 +79,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Runni
     const regions = opts.regions?.length ? new Set(opts.regions) : undefined;
 
     const requestLog = new RequestLog();
+    const state: SimState = { store, sim, faults, requestLog, initialDefaults, initialFaults };
     const listener = (req: IncomingMessage, res: ServerResponse) => {
         handle(req, res).catch((err) => sendJson(res, 500, { Code: "InternalError", Message: String(err?.message ?? err) }));
     };
@@ -91,7 +92,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Runni
     async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
         const url = new URL(req.url ?? "/", "http://sim");
         const body = await readBody(req);
-        if (url.pathname.startsWith("/_sim/")) return control(req.method ?? "GET", url.pathname, body, res);
+        if (url.pathname.startsWith("/_sim/")) return handleControl(state, req.method ?? "GET", url.pathname, body, res);
 
         const params: Record<string, string> = {};
         for (const [k, v] of url.searchParams) params[k] = v;
@@ -143,59 +144,6 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Runni
         }
     }
 
-    function control(method: string, path: string, body: string, res: ServerResponse): void {
-        let input: Record<string, unknown> = {};
-        if (body) {
-            try {
-                input = JSON.parse(body);
-            } catch {
-                return sendJson(res, 400, { error: "body is not JSON" });
-            }
-        }
-        const taskPath = /^\/_sim\/tasks\/([^/]+)$/.exec(path);
-        if (method === "POST" && path === "/_sim/tasks") {
-            const regionId = input.regionId;
-            if (typeof regionId !== "string" || !regionId) return sendJson(res, 400, { error: "regionId is required" });
-            const action = typeof input.taskAction === "string" ? input.taskAction : "ImportImage";
-            const t = store.create(regionId, action, scriptOf(input));
-            if (action === "ImportImage" && t.resourceId) store.addImage({ ImageId: t.resourceId, RegionId: regionId, taskId: t.TaskId });
-            if (action === "ExportImage") t.ossObject = typeof input.ossObject === "string" ? input.ossObject : `exports/${t.TaskId}.raw`;
-            return sendJson(res, 201, { taskId: t.TaskId, createdAtMs: t.createdAt, endsAtMs: t.createdAt + t.durationMs, ...store.view(t.TaskId) });
-        }
-        if (taskPath && method === "GET") {
-            const v = store.view(decodeURIComponent(taskPath[1]));
-            return v ? sendJson(res, 200, v) : sendJson(res, 404, { error: "no such task" });
-        }
-        if (taskPath && method === "DELETE") {
-            return store.remove(decodeURIComponent(taskPath[1])) ? sendJson(res, 200, { deleted: true }) : sendJson(res, 404, { error: "no such task" });
-        }
-        if (method === "GET" && path === "/_sim/stats") return sendJson(res, 200, { ...sim.stats, faultsInjected: faults.injected });
-        if (method === "PUT" && path === "/_sim/faults") {
-            try {
-                faults.configure(validateFaultConfig(input));
-            } catch (err) {
-                if (err instanceof SimError) return sendJson(res, 400, { error: err.message });
-                throw err;
-            }
-            return sendJson(res, 200, faults.current);
-        }
-        if (method === "GET" && path === "/_sim/faults") return sendJson(res, 200, faults.current);
-        if (method === "GET" && path === "/_sim/requests") return sendJson(res, 200, requestLog.list());
-        if (method === "PUT" && path === "/_sim/defaults") {
-            store.defaults = { ...store.defaults, ...scriptOf(input) };
-            return sendJson(res, 200, store.defaults);
-        }
-        if (method === "POST" && path === "/_sim/reset") {
-            store.reset();
-            store.defaults = { ...initialDefaults };
-            sim.stats = emptyStats();
-            faults.configure(initialFaults);
-            requestLog.clear();
-            return sendJson(res, 200, { reset: true });
-        }
-        sendJson(res, 404, { error: `no control endpoint ${method} ${path}` });
-    }
-
     await new Promise<void>((resolve, reject) => {
         server.once("error", reject);
         server.listen(opts.port ?? 0, opts.host ?? "127.0.0.1", () => resolve());
@@ -218,43 +166,4 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Runni
                 server.close(() => resolve());
             }),
     };
-}
-
-/** Reads the control API's task script fields (`durationMs`, `finalStatus`, ...). */
-function scriptOf(input: Record<string, unknown>): TaskScript {
-    const num = (k: string) => (typeof input[k] === "number" ? (input[k] as number) : undefined);
-    const str = (k: string) => (typeof input[k] === "string" ? (input[k] as string) : undefined);
-    return {
-        durationMs: num("durationMs"),
-        pendingMs: num("pendingMs"),
-        pendingStatus: str("pendingStatus"),
-        finalStatus: str("finalStatus"),
-        errorCode: str("errorCode"),
-        errorMessage: str("errorMessage"),
-        failAtProgress: num("failAtProgress"),
-        resourceId: str("resourceId"),
-        imageReadyDelayMs: num("imageReadyDelayMs"),
-    };
-}
-
-function readBody(req: IncomingMessage): Promise<string> {
-    return new Promise((resolve, reject) => {
-        const chunks: Buffer[] = [];
-        let size = 0;
-        req.on("data", (c: Buffer) => {
-            size += c.length;
-            if (size > MAX_BODY) {
-                reject(new Error("request body too large"));
-                req.destroy();
-            } else chunks.push(c);
-        });
-        req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
-        req.on("error", reject);
-    });
-}
-
-function sendJson(res: ServerResponse, status: number, body: unknown): void {
-    const text = JSON.stringify(body);
-    res.writeHead(status, { "content-type": "application/json;charset=utf-8", "content-length": Buffer.byteLength(text) });
-    res.end(text);
 }
