@@ -66,7 +66,7 @@ export function parseEnvelope(action: string, res: EcsHttpResponse): Record<stri
     const saysSuccess = obj.Success === true || obj.success === true || obj.asapiSuccess === true;
     const errorCodeOn2xx = code !== undefined && message !== undefined && !saysSuccess && !SUCCESS_CODES.test(code);
     if (res.status < 200 || res.status >= 300 || headerFailed || isFalse(obj.Success) || isFalse(obj.success) || errorCodeOn2xx) {
-        return fail(action, res, code ?? `Http${res.status}`, message ?? "no message", requestIdOf(obj));
+        throw apiError(action, res, code ?? `Http${res.status}`, message ?? "no message", requestIdOf(obj), false, str(obj.Recommend));
     }
     return obj;
 }
@@ -75,7 +75,7 @@ function fail(action: string, res: EcsHttpResponse, code: string, message: strin
     throw apiError(action, res, code, message, requestId, forceRetry);
 }
 
-function apiError(action: string, res: EcsHttpResponse, code: string, message: string, requestId?: string, forceRetry = false): EcsApiError {
+function apiError(action: string, res: EcsHttpResponse, code: string, message: string, requestId?: string, forceRetry = false, recommend?: string): EcsApiError {
     const retryable = forceRetry || isRetryableCode(code, res.status);
     const after = Number(res.headers["x-acs-retry-after"]);
     return new EcsApiError({
@@ -87,6 +87,7 @@ function apiError(action: string, res: EcsHttpResponse, code: string, message: s
         retryable,
         retryAfterMs: Number.isFinite(after) && after >= 0 ? after * 1000 : undefined,
         hint: retryable ? undefined : hintForCode(code),
+        recommend,
     });
 }
 

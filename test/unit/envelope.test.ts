@@ -122,3 +122,16 @@ describe("redirects", () => {
         }
     });
 });
+
+describe("Recommend", () => {
+    it("keeps the gateway's diagnosis URL on the error", () => {
+        let err: unknown;
+        try {
+            parseEnvelope("DescribeTasks", { status: 403, headers: {}, body: JSON.stringify({ Code: "Forbidden.RAM", Message: "m", Recommend: "https://api.aliyun.com/troubleshoot?q=Forbidden.RAM" }) });
+        } catch (e) {
+            err = e;
+        }
+        assert.ok(err instanceof EcsApiError);
+        assert.equal(err.recommend, "https://api.aliyun.com/troubleshoot?q=Forbidden.RAM");
+    });
+});
