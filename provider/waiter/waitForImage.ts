@@ -34,7 +34,7 @@ export interface ImageWaitOptions {
     signal?: AbortSignal;
     /** Clock, ms since the epoch. Default `Date.now`. */
     now?: () => number;
-    /** Pause between polls. Default a real (unref'd) timer. */
+    /** Pause between polls. Default a real timer (it keeps the process alive while the wait lasts), cut short by `signal`. */
     sleep?: Sleep;
 }
 
