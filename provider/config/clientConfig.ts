@@ -70,6 +70,8 @@ export async function resolveGateway(w: GatewayInputs, src: ConfigSources): Prom
             endpoint,
             apiStyle,
             credentials: creds.credentials,
+            // The chain's temporary keys (RAM role, OIDC, credentials URI) expire: renew them on the gateway's word.
+            refreshCredentials: creds.source === "default chain" ? () => resolveCredentials({}, {}, src.chain).then((r) => r.credentials) : undefined,
             organizationId: s.organizationId ?? nonEmpty(env.APSARA_ORGANIZATION_ID),
             resourceGroupId: s.resourceGroupId ?? nonEmpty(env.APSARA_RESOURCE_GROUP_ID),
             apsaraHeaders,

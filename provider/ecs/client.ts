@@ -44,7 +44,8 @@ export interface EcsClientDeps {
  * @throws EcsApiError | EcsNetworkError | EcsResponseError from every call.
  */
 export class EcsClient {
-    readonly options: ResolvedClientOptions;
+    /** The options in force; `credentials` change when {@link EcsClientOptions.refreshCredentials} renews them. */
+    options: ResolvedClientOptions;
     private readonly transport: HttpTransport;
     private readonly retry: RetryPolicy;
     private readonly sleep: Sleep;
@@ -63,6 +64,17 @@ export class EcsClient {
      * failures are retried (default: all of them), for actions that must not run twice.
      */
     async call(action: string, params: Record<string, string | undefined>, signal?: AbortSignal, shouldRetry?: (err: EcsError) => boolean): Promise<Record<string, unknown>> {
+        try {
+            return await this.callWithRetry(action, params, signal, shouldRetry);
+        } catch (err) {
+            // An expired STS token from a source that renews it: take the new one and call once more.
+            if (!(err instanceof EcsError && /^InvalidSecurityToken\.Expired/.test(err.code) && this.options.refreshCredentials)) throw err;
+            this.options = { ...this.options, credentials: { ...(await this.options.refreshCredentials()) } };
+            return this.callWithRetry(action, params, signal, shouldRetry);
+        }
+    }
+
+    private callWithRetry(action: string, params: Record<string, string | undefined>, signal?: AbortSignal, shouldRetry?: (err: EcsError) => boolean): Promise<Record<string, unknown>> {
         return withRetry(
             async () => parseEnvelope(action, await this.transport.send(action, buildRequest(this.options, action, params), signal)),
             this.retry,

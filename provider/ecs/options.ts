@@ -9,6 +9,13 @@ export interface EcsClientOptions {
     /** Call style. Default `route` (the Apsara seed's `POST /apsara/route/Ecs/<Action>`); `rpc` for the public cloud and RPC gateways. */
     apiStyle?: ApiStyle;
     credentials: Credentials;
+    /**
+     * Gets the credentials anew, for a source whose STS keys expire (the default chain's RAM role,
+     * OIDC or credentials URI, which cache and renew them). Called when the gateway answers
+     * `InvalidSecurityToken.Expired`; the call is then made once more with what it returns.
+     * Default: none (the error stands).
+     */
+    refreshCredentials?: () => Promise<Credentials>;
     /** Version sent in route style, as both `Version` and `version`. Default `2016-01-01` (the seed). */
     routeVersion?: string;
     /** Path prefix of route style. Default `/apsara/route`. */
@@ -41,8 +48,8 @@ export interface EcsClientOptions {
 }
 
 /** {@link EcsClientOptions} with every default filled in. */
-export type ResolvedClientOptions = Required<Omit<EcsClientOptions, "organizationId" | "resourceGroupId" | "ca" | "proxy">> &
-    Pick<EcsClientOptions, "organizationId" | "resourceGroupId" | "ca" | "proxy">;
+export type ResolvedClientOptions = Required<Omit<EcsClientOptions, "organizationId" | "resourceGroupId" | "ca" | "proxy" | "refreshCredentials">> &
+    Pick<EcsClientOptions, "organizationId" | "resourceGroupId" | "ca" | "proxy" | "refreshCredentials">;
 
 /**
  * Validates client options and fills in defaults.
@@ -69,6 +76,7 @@ export function resolveClientOptions(o: EcsClientOptions): ResolvedClientOptions
         endpoint,
         apiStyle,
         credentials: { ...c },
+        refreshCredentials: o.refreshCredentials,
         routeVersion: o.routeVersion ?? "2016-01-01",
         routePrefix: (o.routePrefix ?? "/apsara/route").replace(/\/+$/, ""),
         routeProduct: o.routeProduct ?? "Ecs",

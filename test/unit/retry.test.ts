@@ -82,3 +82,26 @@ describe("EcsClient: actions that must not run twice", () => {
         assert.equal(n, 2);
     });
 });
+
+describe("EcsClient: expiring STS keys", () => {
+    const expired = { status: 400, headers: {}, body: JSON.stringify({ Code: "InvalidSecurityToken.Expired", Message: "Specified SecurityToken is expired." }) };
+    const ok = { status: 200, headers: {}, body: JSON.stringify({ RequestId: "r", TotalCount: 0, TaskSet: { Task: [] } }) };
+    const base = { endpoint: "http://127.0.0.1:9", apiStyle: "rpc" as const, credentials: { accessKeyId: "STS.old", accessKeySecret: "s1", securityToken: "tok-1" } };
+
+    it("renews them through refreshCredentials when the gateway says the token expired, then calls again", async () => {
+        const sent: string[] = [];
+        const send = async (_a: string, r: { params: Record<string, string> }) => (sent.push(r.params.SecurityToken), r.params.SecurityToken === "tok-1" ? expired : ok);
+        let renewals = 0;
+        const c = new EcsClient({ ...base, refreshCredentials: async () => (renewals++, { accessKeyId: "STS.new", accessKeySecret: "s2", securityToken: "tok-2" }) }, { transport: { send } as never, sleep: async () => {}, random: () => 0 });
+        await c.describeTasks({ RegionId: "r", TaskIds: ["t-1"] });
+        assert.deepEqual(sent, ["tok-1", "tok-2"]);
+        assert.equal(renewals, 1);
+        await c.describeTasks({ RegionId: "r", TaskIds: ["t-1"] });
+        assert.deepEqual(sent, ["tok-1", "tok-2", "tok-2"]);
+    });
+
+    it("without a way to renew them, the error stands", async () => {
+        const c = new EcsClient(base, { transport: { send: async () => expired } as never, sleep: async () => {}, random: () => 0 });
+        await assert.rejects(c.describeTasks({ RegionId: "r", TaskIds: ["t-1"] }), /InvalidSecurityToken\.Expired/);
+    });
+});
