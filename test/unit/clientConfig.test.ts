@@ -26,9 +26,11 @@ describe("client config: stack settings and environment to client options", () =
     it("takes each value from input, then stack config, then environment, then default", async () => {
         const env = { APSARA_ENDPOINT: "http://env:1", APSARA_API_STYLE: "rpc", APSARA_ORGANIZATION_ID: "env-org", APSARA_HEADERS: "false", APSARA_INSECURE: "true" };
         const fromEnv = await resolveGateway({}, { settings: {}, env, chain });
+        // Keys from the chain can expire: they come with a way to renew them; others do not.
+        assert.equal(typeof fromEnv.options.refreshCredentials, "function");
         assert.deepEqual(
-            { ...fromEnv.options, credentials: undefined },
-            { endpoint: "http://env:1", apiStyle: "rpc", credentials: undefined, organizationId: "env-org", resourceGroupId: undefined, apsaraHeaders: false, ca: undefined, insecure: true, proxy: undefined },
+            { ...fromEnv.options, credentials: undefined, refreshCredentials: undefined },
+            { endpoint: "http://env:1", apiStyle: "rpc", credentials: undefined, refreshCredentials: undefined, organizationId: "env-org", resourceGroupId: undefined, apsaraHeaders: false, ca: undefined, insecure: true, proxy: undefined },
         );
         assert.equal(fromEnv.credentialSource, "default chain");
         const settings = { endpoint: "https://cfg", apiStyle: "route", organizationId: "cfg-org", resourceGroupId: "cfg-rg", apsaraHeaders: "true", insecure: "false", proxy: "http://proxy:3128", caCertPath: "ca.pem", ...CREDS };
@@ -41,6 +43,7 @@ describe("client config: stack settings and environment to client options", () =
         assert.equal(g.options.proxy, "http://proxy:3128");
         assert.equal(g.options.ca, PEM);
         assert.equal(g.credentialSource, "stack config");
+        assert.equal(g.options.refreshCredentials, undefined);
         assert.deepEqual(g.warnings, []);
     });
 
