@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import { OUTPUT_KEYS } from "./lifecycle/outputs";
 import { imageTaskProvider } from "./dynamicProvider";
 import { secretCredentialArgs, withSecretCredentialOutputs } from "./secretCredentials";
 
@@ -86,17 +87,8 @@ export class ImageTaskWaiter extends pulumi.dynamic.Resource {
             imageTaskProvider,
             name,
             {
-                taskAction: undefined,
-                taskStatus: undefined,
-                resourceId: undefined,
-                creationTime: undefined,
-                finishedTime: undefined,
-                progress: undefined,
-                errorCode: undefined,
-                errorMessage: undefined,
-                waitError: undefined,
-                ossObject: undefined,
-                imageStatus: undefined,
+                // Every output key must exist in the inputs for Pulumi to create its Output.
+                ...Object.fromEntries(OUTPUT_KEYS.map((k) => [k, undefined])),
                 ...secretCredentialArgs(args),
             },
             withSecretCredentialOutputs(opts),

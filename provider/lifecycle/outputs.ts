@@ -1,4 +1,5 @@
 import { WaiterInputs } from "./inputs";
+import { TaskSummary } from "../ecs/types";
 
 /**
  * The outputs of ImageTaskWaiter. Field sources: DescribeTasks (`TaskStatus`, `TaskAction`,
@@ -34,3 +35,8 @@ export interface WaiterOutputs {
 
 /** Every declared output key, seeded as undefined on the resource so that each exists (docs/pulumi-dynamic.md). */
 export const OUTPUT_KEYS = ["taskAction", "taskStatus", "resourceId", "creationTime", "finishedTime", "progress", "errorCode", "errorMessage", "waitError", "ossObject", "imageStatus"] as const;
+
+/** The outputs that a DescribeTasks entry gives (undefined where it has no value). */
+export function taskFields(t: TaskSummary): Pick<WaiterOutputs, "taskAction" | "taskStatus" | "resourceId" | "creationTime" | "finishedTime"> {
+    return { taskAction: t.TaskAction, taskStatus: t.TaskStatus, resourceId: t.ResourceId, creationTime: t.CreationTime, finishedTime: t.FinishedTime };
+}

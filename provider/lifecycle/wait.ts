@@ -11,7 +11,7 @@ import { TaskNotFoundError } from "../waiter/errors/TaskNotFoundError";
 import { WaitCancelledError } from "../waiter/errors/WaitCancelledError";
 import { ImageNotReadyError } from "../waiter/errors/ImageNotReadyError";
 import { DEFAULTS, WaiterInputs } from "./inputs";
-import { WaiterOutputs } from "./outputs";
+import { taskFields, WaiterOutputs } from "./outputs";
 import { StepFailedError } from "./StepFailedError";
 
 /** What a wait needs besides the inputs. */
@@ -103,11 +103,7 @@ export async function waitAndRecord(id: string, inputs: WaiterInputs, provider: 
         }
         return dropUndefined({
             ...base,
-            taskAction: result.task.TaskAction,
-            taskStatus: result.task.TaskStatus,
-            resourceId: result.task.ResourceId,
-            creationTime: result.task.CreationTime,
-            finishedTime: result.task.FinishedTime,
+            ...taskFields(result.task),
             progress: result.fromRecord ? str(recorded?.progress) ?? "100%" : result.progress ?? "100%",
             ossObject: oss?.Value ?? str(recorded?.ossObject),
             imageStatus,
@@ -136,11 +132,7 @@ export async function waitAndRecord(id: string, inputs: WaiterInputs, provider: 
         } else if (err instanceof ImageNotReadyError && result) {
             // The task itself finished: record it, and the image's status, so the next up waits for the image again.
             Object.assign(failed, {
-                taskAction: result.task.TaskAction,
-                taskStatus: result.task.TaskStatus,
-                resourceId: result.task.ResourceId,
-                creationTime: result.task.CreationTime,
-                finishedTime: result.task.FinishedTime,
+                ...taskFields(result.task),
                 progress: result.progress ?? "100%",
                 imageStatus: err.image.lastStatus ?? imageStatus ?? "NotListed",
             });

@@ -2,6 +2,7 @@ import { TaskAttribute } from "../ecs/types";
 import { EcsError } from "../ecs/errors/EcsError";
 import type { TaskAttributeApi } from "./waitForTask";
 import { realSleep } from "../util/sleep";
+import { backoffDelay, DEFAULT_RETRY } from "../ecs/retry";
 
 /** How {@link fetchAttribute} keeps trying. */
 export interface FetchAttributeOptions {
@@ -17,8 +18,8 @@ export interface FetchAttributeOptions {
     signal?: AbortSignal;
 }
 
-const FIRST_PAUSE_MS = 500;
-const MAX_PAUSE_MS = 10_000;
+/** Pauses between tries: the per-call retry's own full-jitter backoff, 0.5 s doubling to 10 s. */
+const PAUSES = DEFAULT_RETRY;
 
 /**
  * DescribeTaskAttribute for a task that has ended. It is the only source of a failed task's
@@ -40,7 +41,7 @@ export async function fetchAttribute(attrs: TaskAttributeApi, regionId: string, 
         } catch (err) {
             if (err instanceof EcsError && !err.retryable && ++permanent >= 2) return undefined;
         }
-        const pause = random() * Math.min(MAX_PAUSE_MS, FIRST_PAUSE_MS * 2 ** Math.min(i, 10));
+        const pause = backoffDelay(PAUSES, i + 1, random);
         if (now() + pause >= o.deadlineMs) return undefined;
         await sleep(pause);
         if (o.signal?.aborted) return undefined;
